@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.p4vpn.api.L3VpnService;
+import org.p4vpn.api.LabelKey;
 import org.p4vpn.api.ProviderNode;
 import org.p4vpn.api.RibEntry;
 import org.p4vpn.api.Site;
@@ -72,9 +73,23 @@ public class VpnRouteManager implements VpnRouteService {
         engine = new VpnRouteEngine(L3VpnManager.DEFAULT_AS, store.labelAllocator(), this::post);
         eventDispatcher.addSink(VrfRouteEvent.class, routeListeners);
         vpnService.addListener(vpnListener);
-        executor.execute(() -> engine.load(vpnService.getNodes(), vpnService.getVpnInstances(),
-                                           vpnService.getSites()));
+        executor.execute(this::loadAndReleaseOrphans);
         log.info("Started");
+    }
+
+    /**
+     * Loads the configuration into the engine, then releases VPN labels the store holds for keys
+     * nothing uses any more (e.g. a site removed while this instance was down).
+     */
+    private void loadAndReleaseOrphans() {
+        engine.load(vpnService.getNodes(), vpnService.getVpnInstances(), vpnService.getSites());
+        Set<LabelKey> used = engine.labelUse().keySet();
+        for (LabelKey k : store.getLabels().keySet()) {
+            if (k.purpose() != LabelKey.Purpose.TRANSPORT && !used.contains(k)) {
+                log.info("Releasing unused label of {}", k);
+                store.labelAllocator().release(k);
+            }
+        }
     }
 
     /** Stops following the configuration. */

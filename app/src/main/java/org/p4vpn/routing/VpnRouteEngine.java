@@ -496,6 +496,7 @@ public final class VpnRouteEngine {
         if (old == null || !route.equals(old.route())) {
             net.originate(pe.routerId, route);
         }
+        vrf.labelLocal(prefix, label);
         refreshCrossings(pe, vrf, route);
     }
 

@@ -146,6 +146,18 @@ final class Vrf {
         return null;
     }
 
+    /**
+     * Sets the label this PE advertises on the local candidates of a prefix (shown in the table).
+     */
+    void labelLocal(Ip4Prefix prefix, int label) {
+        for (Candidate c : candidates(prefix)) {
+            if (c.route.site().isPresent() && c.route.vpnRoute().isEmpty() && c.route.label() != label) {
+                VrfRoute r = c.route;
+                put(c.source, new VrfRoute(r.prefix(), r.kind(), r.nextHop(), r.site().get(), null, label, false));
+            }
+        }
+    }
+
     /** Removes every candidate (the VRF goes away), reporting the removals. */
     void clear() {
         for (Ip4Prefix p : new ArrayList<>(table.keySet())) {

@@ -132,6 +132,19 @@ class L3VpnManagerTest {
         assertEquals(before, after, "same tables, same labels after a restart");
     }
 
+    @Test
+    void labelsLeftBehindWhileDownAreReleasedOnStart() {
+        provision();
+        routes.deactivate();
+        store.labelAllocator().allocate(org.p4vpn.api.LabelKey.perVrf(PE1, "gone"));
+        int transport = store.labelAllocator().allocate(org.p4vpn.api.LabelKey.transport(PE1, "lsp-1"));
+        startRouteManager();
+        assertFalse(vpns.getLabelAllocations().containsKey(org.p4vpn.api.LabelKey.perVrf(PE1, "gone")));
+        assertEquals(transport, vpns.getLabelAllocations().get(org.p4vpn.api.LabelKey.transport(PE1, "lsp-1")),
+                     "transport labels belong to the LSP manager and stay");
+        assertEquals(3, vpns.getLabelAllocations().size());
+    }
+
     /** Runs a write that must fail and checks the store is exactly as before. */
     private <T extends L3VpnException> T rejected(Class<T> type, String field, Executable write) {
         List<Object> before = snapshot();
@@ -194,7 +207,7 @@ class L3VpnManagerTest {
         assertEquals(3, vpns.getSites().size());
         assertEquals(3, routes.getVrfs().size());
         assertEquals(VrfRoute.Kind.STATIC, routes.getBestRoute(new VrfKey(PE1, "vpnb"),
-                Ip4Prefix.valueOf("192.168.1.0/24")).orElseThrow().site().map(s -> VrfRoute.Kind.STATIC).get());
+                Ip4Prefix.valueOf("192.168.1.0/24")).orElseThrow().kind());
         assertEquals("b1", routes.getBestRoute(new VrfKey(PE1, "vpnb"), Ip4Prefix.valueOf("192.168.1.0/24"))
                 .orElseThrow().site().get());
     }
