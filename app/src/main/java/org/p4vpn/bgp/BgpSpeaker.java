@@ -108,6 +108,8 @@ public final class BgpSpeaker {
     private final List<Peer> unfilteredPeers = new ArrayList<>();
     private final Map<RouteTarget, List<Peer>> peersByTarget = new HashMap<>();
     private final Map<VpnPrefix, Object> rib = new HashMap<>();
+    /** Prefixes whose best path carries each route target, so a filter change touches only those. */
+    private final Map<RouteTarget, Set<VpnPrefix>> bestByTarget = new HashMap<>();
     private int pathCount;
     private long discardedOriginatorLoops;
     private long discardedClusterLoops;
@@ -376,6 +378,10 @@ public final class BgpSpeaker {
     }
 
     private BestChange put(VpnRoute path) {
+        return indexed(putPath(path));
+    }
+
+    private BestChange putPath(VpnRoute path) {
         VpnPrefix prefix = path.prefix();
         Object v = rib.get(prefix);
         if (v == null) {
@@ -410,6 +416,10 @@ public final class BgpSpeaker {
     }
 
     private BestChange remove(VpnPrefix prefix, RouteSource source) {
+        return indexed(removePath(prefix, source));
+    }
+
+    private BestChange removePath(VpnPrefix prefix, RouteSource source) {
         Object v = rib.get(prefix);
         if (v == null) {
             return null;
@@ -441,6 +451,45 @@ public final class BgpSpeaker {
         set.paths = rest;
         set.best = BestPathSelector.select(Arrays.asList(rest));
         return set.best.equals(oldBest) ? null : new BestChange(prefix, oldBest, set.best);
+    }
+
+    private BestChange indexed(BestChange c) {
+        if (c == null) {
+            return null;
+        }
+        Set<RouteTarget> was = c.oldBest() == null ? Set.of() : c.oldBest().routeTargets();
+        Set<RouteTarget> now = c.newBest() == null ? Set.of() : c.newBest().routeTargets();
+        if (!was.equals(now)) {
+            for (RouteTarget rt : was) {
+                if (!now.contains(rt)) {
+                    Set<VpnPrefix> ps = bestByTarget.get(rt);
+                    ps.remove(c.prefix());
+                    if (ps.isEmpty()) {
+                        bestByTarget.remove(rt);
+                    }
+                }
+            }
+            for (RouteTarget rt : now) {
+                if (!was.contains(rt)) {
+                    bestByTarget.computeIfAbsent(rt, k -> new java.util.HashSet<>()).add(c.prefix());
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Returns the prefixes whose best path carries one of the given route targets.
+     *
+     * @param targets route targets
+     * @return prefixes, each once
+     */
+    Set<VpnPrefix> prefixesWith(Collection<RouteTarget> targets) {
+        Set<VpnPrefix> out = new LinkedHashSet<>();
+        for (RouteTarget rt : targets) {
+            out.addAll(bestByTarget.getOrDefault(rt, Set.of()));
+        }
+        return out;
     }
 
     private static int indexOf(PathSet set, RouteSource source) {

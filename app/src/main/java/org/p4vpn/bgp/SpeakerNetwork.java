@@ -163,32 +163,36 @@ public final class SpeakerNetwork {
     public void setRtFilter(Ip4Address speaker, Ip4Address peer, Set<RouteTarget> targets) {
         BgpSpeaker s = speakers.get(speaker);
         BgpSpeaker.Peer p = s.peer(peer);
-        Set<RouteTarget> old = p.rtFilter() == null ? null : new LinkedHashSet<>(p.rtFilter());
+        Set<RouteTarget> old = p.rtFilter();
         if (old == null ? targets == null : old.equals(targets)) {
             return;
         }
-        BgpSpeaker to = speakers.get(peer);
-        List<Message> out = new ArrayList<>();
-        s.forEachBest((prefix, best) -> {
-            VpnRoute before = s.exportTo(p, best);
-            if (before != null) {
-                out.add(new Message(s, to, prefix, before));
-            }
-        });
-        s.setRtFilter(peer, targets);
-        for (Message m : out) {
-            if (s.exportTo(p, s.best(m.prefix)) == null) {
-                queue.add(new Message(s, to, m.prefix, null));
-            }
+        // Only prefixes whose best path carries a target that entered or left the filter can change.
+        Collection<VpnPrefix> affected;
+        if (old == null || targets == null) {
+            List<VpnPrefix> all = new ArrayList<>();
+            s.forEachBest((prefix, best) -> all.add(prefix));
+            affected = all;
+        } else {
+            Set<RouteTarget> changed = new LinkedHashSet<>(old);
+            changed.addAll(targets);
+            Set<RouteTarget> both = new LinkedHashSet<>(old);
+            both.retainAll(targets);
+            changed.removeAll(both);
+            affected = s.prefixesWith(changed);
         }
-        Set<VpnPrefix> had = new LinkedHashSet<>();
-        out.forEach(m -> had.add(m.prefix));
-        s.forEachBest((prefix, best) -> {
-            if (!had.contains(prefix)) {
-                VpnRoute now = s.exportTo(p, best);
-                if (now != null) {
-                    queue.add(new Message(s, to, prefix, now));
-                }
+        Map<VpnPrefix, VpnRoute> before = new LinkedHashMap<>();
+        for (VpnPrefix prefix : affected) {
+            before.put(prefix, s.exportTo(p, s.best(prefix)));
+        }
+        s.setRtFilter(peer, targets);
+        BgpSpeaker to = speakers.get(peer);
+        before.forEach((prefix, was) -> {
+            VpnRoute now = s.exportTo(p, s.best(prefix));
+            if (now != null && !sameAdvertisement(was, now)) {
+                queue.add(new Message(s, to, prefix, now));
+            } else if (now == null && was != null) {
+                queue.add(new Message(s, to, prefix, null));
             }
         });
         run();

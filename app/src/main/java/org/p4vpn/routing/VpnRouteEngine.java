@@ -94,6 +94,7 @@ public final class VpnRouteEngine {
 
     private final Map<String, VpnInstance> vpns = new HashMap<>();
     private final Map<String, Site> sites = new HashMap<>();
+    private final Map<VrfKey, Map<String, Site>> sitesByVrf = new HashMap<>();
     private final Map<DeviceId, ProviderNode> nodes = new HashMap<>();
 
     private SpeakerNetwork net;
@@ -135,7 +136,8 @@ public final class VpnRouteEngine {
         sites.clear();
         allNodes.forEach(n -> nodes.put(n.deviceId(), n));
         allInstances.forEach(v -> vpns.put(v.name(), v));
-        allSites.forEach(s -> sites.put(s.name(), s));
+        sitesByVrf.clear();
+        allSites.forEach(this::putSite);
         rebuildNetwork();
         flush();
     }
@@ -168,7 +170,7 @@ public final class VpnRouteEngine {
      * @param site site
      */
     public synchronized void setSite(Site site) {
-        Site old = sites.put(site.name(), site);
+        Site old = putSite(site);
         if (old != null) {
             syncVrf(new VrfKey(old.device(), old.vpn()));
         }
@@ -184,9 +186,30 @@ public final class VpnRouteEngine {
     public synchronized void removeSite(String name) {
         Site old = sites.remove(name);
         if (old != null) {
+            unindexSite(old);
             syncVrf(new VrfKey(old.device(), old.vpn()));
         }
         flush();
+    }
+
+    private Site putSite(Site site) {
+        Site old = sites.put(site.name(), site);
+        if (old != null) {
+            unindexSite(old);
+        }
+        sitesByVrf.computeIfAbsent(new VrfKey(site.device(), site.vpn()), k -> new HashMap<>()).put(site.name(), site);
+        return old;
+    }
+
+    private void unindexSite(Site site) {
+        VrfKey key = new VrfKey(site.device(), site.vpn());
+        Map<String, Site> m = sitesByVrf.get(key);
+        if (m != null) {
+            m.remove(site.name());
+            if (m.isEmpty()) {
+                sitesByVrf.remove(key);
+            }
+        }
     }
 
     /**
@@ -374,9 +397,7 @@ public final class VpnRouteEngine {
     private void syncVrf(VrfKey key) {
         Pe pe = pes.get(key.device());
         VpnInstance instance = vpns.get(key.vpn());
-        List<Site> wanted = sites.values().stream()
-                .filter(s -> s.device().equals(key.device()) && s.vpn().equals(key.vpn()))
-                .collect(Collectors.toList());
+        List<Site> wanted = new ArrayList<>(sitesByVrf.getOrDefault(key, Map.of()).values());
         Vrf vrf = vrfs.get(key);
         if (pe == null || instance == null || wanted.isEmpty()) {
             if (vrf != null) {
@@ -572,10 +593,10 @@ public final class VpnRouteEngine {
         VpnRoute old = change.oldBest();
         VpnRoute now = change.newBest();
         for (Vrf v : pe.vrfs.values()) {
-            boolean in = now != null && v.imports(now.routeTargets()) && !isOwn(v, now);
-            if (in) {
+            boolean has = now != null && v.imports(now.routeTargets()) && !isOwn(v, now);
+            if (has) {
                 v.put(change.prefix(), importedRoute(pe, now));
-            } else if (old != null) {
+            } else if (old != null && v.imports(old.routeTargets()) && !isOwn(v, old)) {
                 v.remove(p, change.prefix());
             }
         }
