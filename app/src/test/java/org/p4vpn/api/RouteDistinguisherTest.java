@@ -14,35 +14,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** RFC 4364 section 4.2 route distinguishers: text forms, wire form, and errors. */
 class RouteDistinguisherTest {
 
-    private static byte[] bytes(int... b) {
-        byte[] out = new byte[b.length];
-        for (int i = 0; i < b.length; i++) {
-            out[i] = (byte) b[i];
-        }
-        return out;
-    }
-
     @Test
     void type0TwoOctetAs() {
         RouteDistinguisher rd = RouteDistinguisher.of("65000:100");
         assertEquals(0, rd.type());
         assertEquals(65000, rd.administrator());
         assertEquals(100, rd.assignedNumber());
-        assertArrayEquals(bytes(0, 0, 0xFD, 0xE8, 0, 0, 0, 100), rd.encode());
+        assertArrayEquals(Bytes.of(0, 0, 0xFD, 0xE8, 0, 0, 0, 100), rd.encode());
         assertEquals("65000:100", rd.toString());
     }
 
     @Test
     void type0TakesFourOctetAssignedNumber() {
         RouteDistinguisher rd = RouteDistinguisher.of("1:4294967295");
-        assertArrayEquals(bytes(0, 0, 0, 1, 0xFF, 0xFF, 0xFF, 0xFF), rd.encode());
+        assertArrayEquals(Bytes.of(0, 0, 0, 1, 0xFF, 0xFF, 0xFF, 0xFF), rd.encode());
     }
 
     @Test
     void type1Ipv4Address() {
         RouteDistinguisher rd = RouteDistinguisher.of("192.0.2.1:7");
         assertEquals(1, rd.type());
-        assertArrayEquals(bytes(0, 1, 192, 0, 2, 1, 0, 7), rd.encode());
+        assertArrayEquals(Bytes.of(0, 1, 192, 0, 2, 1, 0, 7), rd.encode());
         assertEquals("192.0.2.1:7", rd.toString());
     }
 
@@ -51,13 +43,13 @@ class RouteDistinguisherTest {
         RouteDistinguisher rd = RouteDistinguisher.of("4200000000:5");
         assertEquals(2, rd.type());
         assertEquals(4200000000L, rd.administrator());
-        assertArrayEquals(bytes(0, 2, 0xFA, 0x56, 0xEA, 0x00, 0, 5), rd.encode());
+        assertArrayEquals(Bytes.of(0, 2, 0xFA, 0x56, 0xEA, 0x00, 0, 5), rd.encode());
         assertEquals("4200000000:5", rd.toString());
     }
 
     @Test
     void type2WithSmallAsKeepsItsTypeThroughText() {
-        RouteDistinguisher rd = RouteDistinguisher.decode(bytes(0, 2, 0, 0, 0xFD, 0xE8, 0, 9));
+        RouteDistinguisher rd = RouteDistinguisher.decode(Bytes.of(0, 2, 0, 0, 0xFD, 0xE8, 0, 9));
         assertEquals("65000L:9", rd.toString());
         assertEquals(rd, RouteDistinguisher.of(rd.toString()));
     }
@@ -106,9 +98,9 @@ class RouteDistinguisherTest {
     @Test
     void wireFormOfUnknownTypeOrLengthIsRejected() {
         assertTrue(assertThrows(InvalidInputException.class,
-                () -> RouteDistinguisher.decode(bytes(0, 3, 0, 0, 0, 0, 0, 0))).getMessage().contains("type 3"));
+                () -> RouteDistinguisher.decode(Bytes.of(0, 3, 0, 0, 0, 0, 0, 0))).getMessage().contains("type 3"));
         assertTrue(assertThrows(InvalidInputException.class,
-                () -> RouteDistinguisher.decode(bytes(0, 0, 0))).getMessage().contains("8 bytes"));
+                () -> RouteDistinguisher.decode(Bytes.of(0, 0, 0))).getMessage().contains("8 bytes"));
     }
 
     @Property

@@ -16,32 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** RFC 4360 / RFC 5668 route-target extended communities. */
 class RouteTargetTest {
 
-    private static byte[] bytes(int... b) {
-        byte[] out = new byte[b.length];
-        for (int i = 0; i < b.length; i++) {
-            out[i] = (byte) b[i];
-        }
-        return out;
-    }
-
     @Test
     void twoOctetAsForm() {
         RouteTarget rt = RouteTarget.of("65000:100");
-        assertArrayEquals(bytes(0x00, 0x02, 0xFD, 0xE8, 0, 0, 0, 100), rt.encode());
+        assertArrayEquals(Bytes.of(0x00, 0x02, 0xFD, 0xE8, 0, 0, 0, 100), rt.encode());
         assertEquals("65000:100", rt.toString());
     }
 
     @Test
     void ipv4Form() {
         RouteTarget rt = RouteTarget.of("192.0.2.1:7");
-        assertArrayEquals(bytes(0x01, 0x02, 192, 0, 2, 1, 0, 7), rt.encode());
+        assertArrayEquals(Bytes.of(0x01, 0x02, 192, 0, 2, 1, 0, 7), rt.encode());
         assertEquals(1, rt.type());
     }
 
     @Test
     void fourOctetAsForm() {
         RouteTarget rt = RouteTarget.of("target:4200000000:5");
-        assertArrayEquals(bytes(0x02, 0x02, 0xFA, 0x56, 0xEA, 0x00, 0, 5), rt.encode());
+        assertArrayEquals(Bytes.of(0x02, 0x02, 0xFA, 0x56, 0xEA, 0x00, 0, 5), rt.encode());
         assertEquals("4200000000:5", rt.toString());
     }
 
@@ -53,7 +45,7 @@ class RouteTargetTest {
     @Test
     void otherExtendedCommunitiesAreNotRouteTargets() {
         // Route origin (sub-type 0x03) of the same administrator.
-        byte[] soo = bytes(0x00, 0x03, 0xFD, 0xE8, 0, 0, 0, 1);
+        byte[] soo = Bytes.of(0x00, 0x03, 0xFD, 0xE8, 0, 0, 0, 1);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RouteTarget.decode(soo));
         assertTrue(e.getMessage().contains("sub-type 0x03"), e.getMessage());
         assertFalse(RouteTarget.isRouteTarget(0x0003FDE800000001L));
