@@ -96,4 +96,23 @@ public interface L3VpnAdminService {
      * @throws ConflictException if sites are still attached to it
      */
     void removeNode(DeviceId device);
+
+    /**
+     * Takes a VPNv4 route learned from a BGP peer outside the controller into the central store;
+     * the controller's reflectors then pass it to the PEs whose VRFs import its route targets.
+     *
+     * @param route route whose source names the peer
+     * @throws org.p4vpn.api.InvalidInputException if the route names no peer
+     * @throws ConflictException if the peer's address is a provider node's router id
+     */
+    void announceRoute(VpnRoute route);
+
+    /**
+     * Withdraws a VPNv4 route learned from a peer.
+     *
+     * @param peer   the peer's address
+     * @param prefix the prefix
+     * @throws NotFoundException if the peer has no route for the prefix
+     */
+    void withdrawRoute(org.onlab.packet.Ip4Address peer, VpnPrefix prefix);
 }

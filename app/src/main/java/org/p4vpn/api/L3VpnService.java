@@ -61,4 +61,11 @@ public interface L3VpnService extends ListenerService<VpnEvent, VpnListener> {
      * @return label by key
      */
     Map<LabelKey, Integer> getLabelAllocations();
+
+    /**
+     * Returns the VPNv4 routes learned from peers outside the controller.
+     *
+     * @return routes
+     */
+    Collection<VpnRoute> getPeerRoutes();
 }

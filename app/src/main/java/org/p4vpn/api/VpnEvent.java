@@ -5,8 +5,9 @@ import org.onosproject.event.AbstractEvent;
 import java.util.Optional;
 
 /**
- * A change of VPN configuration: a VPN instance, a site or a provider node was added, updated or
- * removed. The subject is the new value (the old one on removal).
+ * A change of VPN configuration (a VPN instance, a site or a provider node was added, updated or
+ * removed) or of the VPNv4 routes learned from peers. The subject is the new value (the old one on
+ * removal).
  */
 public final class VpnEvent extends AbstractEvent<VpnEvent.Type, Object> {
 
@@ -29,7 +30,11 @@ public final class VpnEvent extends AbstractEvent<VpnEvent.Type, Object> {
         /** A provider node's configuration changed. */
         NODE_UPDATED,
         /** A provider node was removed. */
-        NODE_REMOVED
+        NODE_REMOVED,
+        /** A VPNv4 route was learned from a peer (or replaced). */
+        PEER_ROUTE_ADDED,
+        /** A VPNv4 route learned from a peer was withdrawn. */
+        PEER_ROUTE_REMOVED
     }
 
     private final Object prevSubject;

@@ -125,6 +125,29 @@ public interface VpnStore extends Store<VpnEvent, VpnStoreDelegate> {
     Optional<ProviderNode> getNode(DeviceId device);
 
     /**
+     * Stores a VPNv4 route learned from a peer, replacing the peer's earlier route for the prefix.
+     *
+     * @param route route; its source names the peer
+     */
+    void putPeerRoute(VpnRoute route);
+
+    /**
+     * Removes a VPNv4 route learned from a peer.
+     *
+     * @param peer   peer address
+     * @param prefix prefix
+     * @return the removed route
+     */
+    Optional<VpnRoute> removePeerRoute(org.onlab.packet.Ip4Address peer, VpnPrefix prefix);
+
+    /**
+     * Returns every VPNv4 route learned from peers.
+     *
+     * @return routes
+     */
+    Collection<VpnRoute> getPeerRoutes();
+
+    /**
      * Returns the label allocator backed by this store.
      *
      * @return allocator

@@ -120,6 +120,37 @@ public final class SpeakerNetwork {
     }
 
     /**
+     * Gives a speaker a peer outside this network (e.g. a router on a wire session): routes from
+     * it arrive by {@link #receive}, and nothing is sent to it from here.
+     *
+     * @param speaker  router id of the speaker
+     * @param peer     router id of the outside peer
+     * @param relation what the peer is to the speaker
+     * @param asn      the peer's AS
+     */
+    public void attachExternalPeer(Ip4Address speaker, Ip4Address peer, PeerRelation relation, long asn) {
+        BgpSpeaker s = speakers.get(speaker);
+        if (s.peer(peer) == null) {
+            s.addPeer(peer, relation, asn);
+        }
+    }
+
+    /**
+     * Removes an outside peer; what it sent is withdrawn.
+     *
+     * @param speaker router id of the speaker
+     * @param peer    router id of the outside peer
+     */
+    public void detachExternalPeer(Ip4Address speaker, Ip4Address peer) {
+        BgpSpeaker s = speakers.get(speaker);
+        if (s != null && s.peer(peer) != null) {
+            s.dropPeer(peer, this::propagate);
+            s.removePeer(peer);
+            run();
+        }
+    }
+
+    /**
      * Tells whether a session exists.
      *
      * @param a one speaker

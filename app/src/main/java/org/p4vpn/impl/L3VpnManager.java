@@ -1,5 +1,6 @@
 package org.p4vpn.impl;
 
+import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip4Prefix;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.EventDeliveryService;
@@ -17,6 +18,9 @@ import org.p4vpn.api.LabelKey;
 import org.p4vpn.api.NodeRole;
 import org.p4vpn.api.NotFoundException;
 import org.p4vpn.api.ProviderNode;
+import org.p4vpn.api.RouteSource;
+import org.p4vpn.api.VpnPrefix;
+import org.p4vpn.api.VpnRoute;
 import org.p4vpn.api.Site;
 import org.p4vpn.api.VpnEvent;
 import org.p4vpn.api.VpnInstance;
@@ -214,6 +218,37 @@ public class L3VpnManager implements L3VpnService, L3VpnAdminService {
         }
         store.removeNode(device);
         log.info("Removed node {}", device);
+    }
+
+    @Override
+    public void announceRoute(VpnRoute route) {
+        required("route", route);
+        RouteSource src = route.source();
+        if (src.type() == RouteSource.Type.LOCAL) {
+            throw new org.p4vpn.api.InvalidInputException("source", src, "a route from a peer names the peer"
+                    + " (iBGP or eBGP, address and router id)");
+        }
+        for (ProviderNode n : store.getNodes()) {
+            if (n.routerId().equals(src.peerAddress())) {
+                throw new ConflictException("peer", src.peerAddress(), src.peerAddress() + " is the router id of "
+                        + n.deviceId() + "; a peer outside the controller needs an address of its own");
+            }
+        }
+        store.putPeerRoute(route);
+        log.info("Route {} from peer {}", route.prefix(), src.peerAddress());
+    }
+
+    @Override
+    public void withdrawRoute(Ip4Address peer, VpnPrefix prefix) {
+        if (store.removePeerRoute(peer, prefix).isEmpty()) {
+            throw new NotFoundException("prefix", prefix, "peer " + peer + " has no route for " + prefix);
+        }
+        log.info("Withdrew {} of peer {}", prefix, peer);
+    }
+
+    @Override
+    public java.util.Collection<VpnRoute> getPeerRoutes() {
+        return store.getPeerRoutes();
     }
 
     private List<Site> sitesOn(DeviceId device) {

@@ -17,6 +17,7 @@ import org.p4vpn.api.Site;
 import org.p4vpn.api.SpeakerState;
 import org.p4vpn.api.VpnEvent;
 import org.p4vpn.api.VpnInstance;
+import org.p4vpn.api.VpnRoute;
 import org.p4vpn.api.VpnListener;
 import org.p4vpn.api.VpnRouteService;
 import org.p4vpn.api.VpnStore;
@@ -82,7 +83,8 @@ public class VpnRouteManager implements VpnRouteService {
      * nothing uses any more (e.g. a site removed while this instance was down).
      */
     private void loadAndReleaseOrphans() {
-        engine.load(vpnService.getNodes(), vpnService.getVpnInstances(), vpnService.getSites());
+        engine.load(vpnService.getNodes(), vpnService.getVpnInstances(), vpnService.getSites(),
+                    vpnService.getPeerRoutes());
         Set<LabelKey> used = engine.labelUse().keySet();
         for (LabelKey k : store.getLabels().keySet()) {
             if (k.purpose() != LabelKey.Purpose.TRANSPORT && !used.contains(k)) {
@@ -132,6 +134,12 @@ public class VpnRouteManager implements VpnRouteService {
                     break;
                 case NODE_REMOVED:
                     engine.removeNode(((ProviderNode) s).deviceId());
+                    break;
+                case PEER_ROUTE_ADDED:
+                    engine.setPeerRoute((VpnRoute) s);
+                    break;
+                case PEER_ROUTE_REMOVED:
+                    engine.removePeerRoute(((VpnRoute) s).source().peerAddress(), ((VpnRoute) s).prefix());
                     break;
                 default:
                     break;

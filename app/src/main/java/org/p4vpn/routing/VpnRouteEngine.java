@@ -96,6 +96,8 @@ public final class VpnRouteEngine {
     private final Map<String, Site> sites = new HashMap<>();
     private final Map<VrfKey, Map<String, Site>> sitesByVrf = new HashMap<>();
     private final Map<DeviceId, ProviderNode> nodes = new HashMap<>();
+    /** VPNv4 routes learned from peers outside the controller, by peer. */
+    private final Map<Ip4Address, Map<VpnPrefix, VpnRoute>> peerRoutes = new HashMap<>();
 
     private SpeakerNetwork net;
     private final Map<DeviceId, Pe> pes = new HashMap<>();
@@ -131,6 +133,22 @@ public final class VpnRouteEngine {
      */
     public synchronized void load(Collection<ProviderNode> allNodes, Collection<VpnInstance> allInstances,
                                   Collection<Site> allSites) {
+        load(allNodes, allInstances, allSites, List.of());
+    }
+
+    /**
+     * Loads a whole configuration and the routes learned from peers (start-up).
+     *
+     * @param allNodes      provider nodes
+     * @param allInstances  VPN instances
+     * @param allSites      sites
+     * @param allPeerRoutes VPNv4 routes learned from peers
+     */
+    public synchronized void load(Collection<ProviderNode> allNodes, Collection<VpnInstance> allInstances,
+                                  Collection<Site> allSites, Collection<VpnRoute> allPeerRoutes) {
+        peerRoutes.clear();
+        allPeerRoutes.forEach(r -> peerRoutes.computeIfAbsent(r.source().peerAddress(), k -> new HashMap<>())
+                .put(r.prefix(), r));
         nodes.clear();
         vpns.clear();
         sites.clear();
@@ -234,6 +252,58 @@ public final class VpnRouteEngine {
         if (nodes.remove(device) != null) {
             rebuildNetwork();
             flush();
+        }
+    }
+
+    /**
+     * Takes a VPNv4 route learned from a peer outside the controller (e.g. a BGP router): the
+     * controller's reflectors receive it from that peer and pass it on by the reflection rules.
+     *
+     * @param route route whose source names the peer (iBGP or eBGP)
+     */
+    public synchronized void setPeerRoute(VpnRoute route) {
+        if (route.source().type() == RouteSource.Type.LOCAL) {
+            throw new IllegalArgumentException("a peer route needs a peer source: " + route);
+        }
+        peerRoutes.computeIfAbsent(route.source().peerAddress(), k -> new HashMap<>()).put(route.prefix(), route);
+        deliverPeerRoute(route);
+        flush();
+    }
+
+    /**
+     * Withdraws a route learned from a peer.
+     *
+     * @param peer   the peer's address
+     * @param prefix the prefix
+     */
+    public synchronized void removePeerRoute(Ip4Address peer, VpnPrefix prefix) {
+        Map<VpnPrefix, VpnRoute> m = peerRoutes.get(peer);
+        if (m == null || m.remove(prefix) == null) {
+            return;
+        }
+        for (BgpSpeaker rr : reflectors()) {
+            net.receive(rr.routerId(), peer, prefix, null);
+            if (m.isEmpty()) {
+                net.detachExternalPeer(rr.routerId(), peer);
+            }
+        }
+        if (m.isEmpty()) {
+            peerRoutes.remove(peer);
+        }
+        flush();
+    }
+
+    private List<BgpSpeaker> reflectors() {
+        return net.speakers().stream().filter(sp -> sp.clusterId() != null).collect(Collectors.toList());
+    }
+
+    private void deliverPeerRoute(VpnRoute route) {
+        RouteSource src = route.source();
+        boolean ebgp = src.type() == RouteSource.Type.EBGP;
+        for (BgpSpeaker rr : reflectors()) {
+            net.attachExternalPeer(rr.routerId(), src.peerAddress(), ebgp ? PeerRelation.EBGP : PeerRelation.NON_CLIENT,
+                                   ebgp ? route.attributes().asPath().neighbourAs() : asNumber);
+            net.receive(rr.routerId(), src.peerAddress(), route.prefix(), route);
         }
     }
 
@@ -343,6 +413,7 @@ public final class VpnRouteEngine {
         for (Pe pe : pes.values()) {
             updateRtFilter(pe);
         }
+        peerRoutes.values().forEach(m -> m.values().forEach(this::deliverPeerRoute));
         Set<VrfKey> keys = sites.values().stream().map(s -> new VrfKey(s.device(), s.vpn()))
                 .collect(Collectors.toCollection(TreeSet::new));
         keys.forEach(this::syncVrf);

@@ -1,6 +1,7 @@
 package org.p4vpn.store;
 
 import com.google.common.collect.ImmutableMap;
+import org.onlab.packet.Ip4Address;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.store.AbstractStore;
@@ -24,6 +25,8 @@ import org.p4vpn.api.RouteDistinguisher;
 import org.p4vpn.api.Site;
 import org.p4vpn.api.VpnEvent;
 import org.p4vpn.api.VpnInstance;
+import org.p4vpn.api.VpnPrefix;
+import org.p4vpn.api.VpnRoute;
 import org.p4vpn.api.VpnStore;
 import org.p4vpn.api.VpnStoreDelegate;
 import org.slf4j.Logger;
@@ -38,7 +41,8 @@ import java.util.stream.Collectors;
 
 /**
  * VPN store on ONOS consistent maps (Atomix in a cluster): instances, their route distinguishers,
- * sites, the attachment points they hold, provider nodes, and label allocations. Claims (an RD, an
+ * sites, the attachment points they hold, provider nodes, VPNv4 routes learned from peers, and
+ * label allocations. Claims (an RD, an
  * attachment point, a label) are taken with atomic map operations before the value is written, so
  * a rejected write leaves every map as it was.
  */
@@ -56,6 +60,8 @@ public class DistributedVpnStore extends AbstractStore<VpnEvent, VpnStoreDelegat
     /** Attachment point "device/port" to the sites on it by VLAN (VlanId.NONE's value when untagged). */
     private ConsistentMap<String, ImmutableMap<Short, String>> attachments;
     private ConsistentMap<DeviceId, ProviderNode> nodes;
+    /** VPNv4 routes learned from peers, by peer address and prefix. */
+    private ConsistentMap<PeerRouteKey, VpnRoute> peerRoutes;
     private LabelStore labels;
 
     private final MapEventListener<String, VpnInstance> instanceListener =
@@ -63,6 +69,9 @@ public class DistributedVpnStore extends AbstractStore<VpnEvent, VpnStoreDelegat
                         VpnEvent.Type.VPN_INSTANCE_REMOVED);
     private final MapEventListener<String, Site> siteListener =
             e -> notify(e, VpnEvent.Type.SITE_ADDED, VpnEvent.Type.SITE_UPDATED, VpnEvent.Type.SITE_REMOVED);
+    private final MapEventListener<PeerRouteKey, VpnRoute> routeListener =
+            e -> notify(e, VpnEvent.Type.PEER_ROUTE_ADDED, VpnEvent.Type.PEER_ROUTE_ADDED,
+                        VpnEvent.Type.PEER_ROUTE_REMOVED);
     private final MapEventListener<DeviceId, ProviderNode> nodeListener =
             e -> notify(e, VpnEvent.Type.NODE_ADDED, VpnEvent.Type.NODE_UPDATED, VpnEvent.Type.NODE_REMOVED);
 
@@ -74,11 +83,13 @@ public class DistributedVpnStore extends AbstractStore<VpnEvent, VpnStoreDelegat
         sites = map("p4vpn-sites");
         attachments = map("p4vpn-attachments");
         nodes = map("p4vpn-nodes");
+        peerRoutes = map("p4vpn-peer-routes");
         labels = new LabelStore(map("p4vpn-labels"), map("p4vpn-label-owners"), LabelAllocator.MIN_LABEL,
                                 LabelAllocator.MAX_LABEL);
         instances.addListener(instanceListener);
         sites.addListener(siteListener);
         nodes.addListener(nodeListener);
+        peerRoutes.addListener(routeListener);
         log.info("Started");
     }
 
@@ -88,6 +99,7 @@ public class DistributedVpnStore extends AbstractStore<VpnEvent, VpnStoreDelegat
         instances.removeListener(instanceListener);
         sites.removeListener(siteListener);
         nodes.removeListener(nodeListener);
+        peerRoutes.removeListener(routeListener);
         log.info("Stopped");
     }
 
@@ -273,6 +285,22 @@ public class DistributedVpnStore extends AbstractStore<VpnEvent, VpnStoreDelegat
     @Override
     public Optional<ProviderNode> getNode(DeviceId device) {
         return Optional.ofNullable(Versioned.valueOrNull(nodes.get(device)));
+    }
+
+    @Override
+    public void putPeerRoute(VpnRoute route) {
+        peerRoutes.put(new PeerRouteKey(route.source().peerAddress(), route.prefix()), route);
+    }
+
+    @Override
+    public Optional<VpnRoute> removePeerRoute(Ip4Address peer, VpnPrefix prefix) {
+        Versioned<VpnRoute> old = peerRoutes.remove(new PeerRouteKey(peer, prefix));
+        return Optional.ofNullable(Versioned.valueOrNull(old));
+    }
+
+    @Override
+    public Collection<VpnRoute> getPeerRoutes() {
+        return values(peerRoutes);
     }
 
     @Override

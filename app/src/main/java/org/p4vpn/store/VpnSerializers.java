@@ -22,6 +22,12 @@ import org.p4vpn.api.RouteTarget;
 import org.p4vpn.api.Site;
 import org.p4vpn.api.VpnId;
 import org.p4vpn.api.VpnInstance;
+import org.p4vpn.api.VpnPrefix;
+import org.p4vpn.api.VpnRoute;
+import org.p4vpn.api.AsPath;
+import org.p4vpn.api.Origin;
+import org.p4vpn.api.PathAttributes;
+import org.p4vpn.api.RouteSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +52,9 @@ public final class VpnSerializers {
             .register(new LabelKeySerializer(), LabelKey.class)
             .register(new DeviceLabelSerializer(), DeviceLabel.class)
             .register(new RdSerializer(), RouteDistinguisher.class)
+            .register(new VpnPrefixSerializer(), VpnPrefix.class)
+            .register(new VpnRouteSerializer(), VpnRoute.class)
+            .register(new PeerRouteKeySerializer(), PeerRouteKey.class)
             .build("p4vpn");
 
     private static final class RdSerializer extends Serializer<RouteDistinguisher> {
@@ -193,6 +202,95 @@ public final class VpnSerializers {
         @Override
         public DeviceLabel read(Kryo kryo, Input in, Class<DeviceLabel> type) {
             return new DeviceLabel(DeviceId.deviceId(in.readString()), in.readInt());
+        }
+    }
+
+    private static final class VpnPrefixSerializer extends Serializer<VpnPrefix> {
+        @Override
+        public void write(Kryo kryo, Output out, VpnPrefix p) {
+            writePrefix(out, p);
+        }
+
+        @Override
+        public VpnPrefix read(Kryo kryo, Input in, Class<VpnPrefix> type) {
+            return readPrefix(in);
+        }
+    }
+
+    private static void writePrefix(Output out, VpnPrefix p) {
+        out.writeLong(p.rdValue());
+        out.writeInt(p.address());
+        out.writeByte(p.prefixLength());
+    }
+
+    private static VpnPrefix readPrefix(Input in) {
+        return VpnPrefix.of(in.readLong(), in.readInt(), in.readByte());
+    }
+
+    private static final class PeerRouteKeySerializer extends Serializer<PeerRouteKey> {
+        @Override
+        public void write(Kryo kryo, Output out, PeerRouteKey k) {
+            out.writeInt(k.peer().toInt());
+            writePrefix(out, k.prefix());
+        }
+
+        @Override
+        public PeerRouteKey read(Kryo kryo, Input in, Class<PeerRouteKey> type) {
+            return new PeerRouteKey(Ip4Address.valueOf(in.readInt()), readPrefix(in));
+        }
+    }
+
+    /** A VPNv4 route with all its attributes, field by field. */
+    private static final class VpnRouteSerializer extends Serializer<VpnRoute> {
+        @Override
+        public void write(Kryo kryo, Output out, VpnRoute r) {
+            writePrefix(out, r.prefix());
+            out.writeInt(r.nextHop().toInt());
+            out.writeInt(r.label());
+            out.writeByte(r.source().type().ordinal());
+            out.writeInt(r.source().peerAddress().toInt());
+            out.writeInt(r.source().peerRouterId().toInt());
+            PathAttributes a = r.attributes();
+            out.writeByte(a.origin().ordinal());
+            writeList(out, a.asPath().segments(), (o, seg) -> {
+                o.writeBoolean(seg.isSet());
+                o.writeInt(seg.asns().length);
+                o.writeLongs(seg.asns());
+            });
+            out.writeBoolean(a.med().isPresent());
+            out.writeLong(a.med().orElse(0));
+            out.writeLong(a.localPref());
+            out.writeBoolean(a.originatorId().isPresent());
+            out.writeInt(a.originatorId().map(Ip4Address::toInt).orElse(0));
+            writeList(out, a.clusterList(), (o, c) -> o.writeInt(c.toInt()));
+            writeList(out, new ArrayList<>(a.routeTargets()), (o, rt) -> o.writeLong(rt.toLong()));
+        }
+
+        @Override
+        public VpnRoute read(Kryo kryo, Input in, Class<VpnRoute> type) {
+            VpnPrefix prefix = readPrefix(in);
+            Ip4Address nextHop = Ip4Address.valueOf(in.readInt());
+            int label = in.readInt();
+            RouteSource.Type st = RouteSource.Type.values()[in.readByte()];
+            Ip4Address peer = Ip4Address.valueOf(in.readInt());
+            Ip4Address peerId = Ip4Address.valueOf(in.readInt());
+            Origin origin = Origin.values()[in.readByte()];
+            List<AsPath.Segment> segs = readList(in, i -> {
+                boolean set = i.readBoolean();
+                int n = i.readInt();
+                long[] asns = i.readLongs(n);
+                return set ? AsPath.Segment.set(asns) : AsPath.Segment.sequence(asns);
+            });
+            boolean hasMed = in.readBoolean();
+            long med = in.readLong();
+            long localPref = in.readLong();
+            boolean hasOriginator = in.readBoolean();
+            int originator = in.readInt();
+            List<Ip4Address> clusters = readList(in, i -> Ip4Address.valueOf(i.readInt()));
+            List<RouteTarget> rts = readList(in, i -> RouteTarget.ofLong(i.readLong()));
+            PathAttributes a = PathAttributes.of(origin, AsPath.of(segs), hasMed ? med : null, localPref,
+                                                 hasOriginator ? Ip4Address.valueOf(originator) : null, clusters, rts);
+            return new VpnRoute(prefix, nextHop, label, a, RouteSource.peer(st, peer, peerId));
         }
     }
 

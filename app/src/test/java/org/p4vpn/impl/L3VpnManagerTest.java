@@ -221,4 +221,24 @@ class L3VpnManagerTest {
         assertEquals(3, vpns.getNodes().size());
         assertTrue(routes.getSpeakers().stream().anyMatch(s -> s.name().equals(VpnRouteEngine.DEFAULT_RR_NAME)));
     }
+
+    @Test
+    void routesAnnouncedByPeersReachTheVrfs() {
+        provision();
+        Ip4Address peer = Ip4Address.valueOf("192.0.2.1");
+        org.p4vpn.api.VpnRoute r = new org.p4vpn.api.VpnRoute(org.p4vpn.api.VpnPrefix.of("65000:50:10.50.0.0/16"),
+                peer, 777, org.p4vpn.api.PathAttributes.local(List.of(RouteTarget.of("65000:1"))),
+                org.p4vpn.api.RouteSource.peer(org.p4vpn.api.RouteSource.Type.IBGP, peer, peer));
+        vpns.announceRoute(r);
+        assertEquals(777, routes.getBestRoute(new VrfKey(PE1, "vpna"), Ip4Prefix.valueOf("10.50.0.0/16"))
+                .orElseThrow().label());
+        vpns.withdrawRoute(peer, r.prefix());
+        assertTrue(routes.getBestRoute(new VrfKey(PE1, "vpna"), Ip4Prefix.valueOf("10.50.0.0/16")).isEmpty());
+        rejected(NotFoundException.class, "prefix", () -> vpns.withdrawRoute(peer, r.prefix()));
+        Ip4Address pe1 = Ip4Address.valueOf("1.1.1.1");
+        rejected(ConflictException.class, "peer", () -> vpns.announceRoute(r.withSource(
+                org.p4vpn.api.RouteSource.peer(org.p4vpn.api.RouteSource.Type.IBGP, pe1, pe1))));
+        rejected(org.p4vpn.api.InvalidInputException.class, "source",
+                 () -> vpns.announceRoute(r.withSource(org.p4vpn.api.RouteSource.LOCAL)));
+    }
 }

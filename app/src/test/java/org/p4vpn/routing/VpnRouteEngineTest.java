@@ -213,4 +213,41 @@ class VpnRouteEngineTest extends EngineFixture {
         assertTrue(s1.discardedClusterLoops() > 0, "rr1 drops what rr2 reflects");
         assertTrue(engine.speakers().stream().noneMatch(s -> s.name().equals(VpnRouteEngine.DEFAULT_RR_NAME)));
     }
+
+    @Test
+    void routesFromPeersOutsideTheControllerAreReflectedToImportingVrfs() {
+        overlappingVpns();
+        Ip4Address peer = Ip4Address.valueOf("192.0.2.9");
+        org.p4vpn.api.VpnRoute ext = new org.p4vpn.api.VpnRoute(
+                org.p4vpn.api.VpnPrefix.of("65000:99:10.99.0.0/16"), peer, 3000,
+                org.p4vpn.api.PathAttributes.local(List.of(rt("65000:1"))),
+                org.p4vpn.api.RouteSource.peer(org.p4vpn.api.RouteSource.Type.IBGP, peer, peer));
+        engine.setPeerRoute(ext);
+        VrfRoute r = best(PE2, "vpna", "10.99.0.0/16").orElseThrow();
+        assertEquals(peer, r.nextHop());
+        assertEquals(3000, r.label());
+        assertEquals(peer, r.vpnRoute().get().attributes().originatorId().get(), "reflected from a non-client");
+        assertTrue(best(PE1, "vpnb", "10.99.0.0/16").isEmpty(), "vpnb does not import 65000:1");
+        engine.setNode(ProviderNode.of(P1, NodeRole.P, Ip4Address.valueOf("3.3.3.9")));
+        assertTrue(best(PE1, "vpna", "10.99.0.0/16").isPresent(), "kept across a session rebuild");
+        engine.removePeerRoute(peer, ext.prefix());
+        assertTrue(best(PE1, "vpna", "10.99.0.0/16").isEmpty());
+        assertTrue(engine.speakers().stream().filter(sp -> sp.clusterId().isPresent())
+                           .noneMatch(sp -> sp.peers().containsKey(peer)), "the peer's session is gone");
+    }
+
+    @Test
+    void ebgpPeerRoutesCarryTheirAsPath() {
+        overlappingVpns();
+        Ip4Address peer = Ip4Address.valueOf("198.51.100.1");
+        org.p4vpn.api.VpnRoute ext = new org.p4vpn.api.VpnRoute(
+                org.p4vpn.api.VpnPrefix.of("65100:1:10.77.0.0/16"), peer, 500,
+                org.p4vpn.api.PathAttributes.local(List.of(rt("65000:2")))
+                        .withAsPath(org.p4vpn.api.AsPath.sequence(65100)),
+                org.p4vpn.api.RouteSource.peer(org.p4vpn.api.RouteSource.Type.EBGP, peer, peer));
+        engine.setPeerRoute(ext);
+        VrfRoute r = best(PE2, "vpnb", "10.77.0.0/16").orElseThrow();
+        assertEquals(org.p4vpn.api.AsPath.sequence(65100), r.vpnRoute().get().attributes().asPath());
+        assertEquals(VpnRouteEngine.DEFAULT_RR_ID, r.nextHop(), "next hop self on eBGP-learned routes");
+    }
 }

@@ -169,6 +169,27 @@ class DistributedVpnStoreTest {
                      "a released label is reused");
     }
 
+    private static org.p4vpn.api.VpnRoute route() {
+        Ip4Address peer = Ip4Address.valueOf("192.0.2.1");
+        org.p4vpn.api.PathAttributes a = org.p4vpn.api.PathAttributes.of(org.p4vpn.api.Origin.EGP,
+                org.p4vpn.api.AsPath.of(List.of(org.p4vpn.api.AsPath.Segment.sequence(65100, 4200000000L),
+                                                org.p4vpn.api.AsPath.Segment.set(1, 2))), 7L, 120,
+                Ip4Address.valueOf("1.1.1.1"), List.of(Ip4Address.valueOf("9.9.9.9")),
+                List.of(RouteTarget.of("65000:1"), RouteTarget.of("1.2.3.4:5")));
+        return new org.p4vpn.api.VpnRoute(org.p4vpn.api.VpnPrefix.of("65000:7:10.1.0.0/16"), peer, 99999, a,
+                org.p4vpn.api.RouteSource.peer(org.p4vpn.api.RouteSource.Type.EBGP, peer, Ip4Address.valueOf("7.7.7.7")));
+    }
+
+    @Test
+    void peerRoutesAreStoredByPeerAndPrefix() {
+        store.putPeerRoute(route());
+        assertEquals(List.of(route()), List.copyOf(store.getPeerRoutes()));
+        assertEquals(VpnEvent.Type.PEER_ROUTE_ADDED, events.get(events.size() - 1).type());
+        assertTrue(store.removePeerRoute(Ip4Address.valueOf("192.0.2.1"), route().prefix()).isPresent());
+        assertTrue(store.getPeerRoutes().isEmpty());
+        assertEquals(VpnEvent.Type.PEER_ROUTE_REMOVED, events.get(events.size() - 1).type());
+    }
+
     @Test
     void everyStoredTypeSurvivesKryo() {
         Serializer ser = Serializer.using(VpnSerializers.NAMESPACE);
@@ -184,7 +205,8 @@ class DistributedVpnStoreTest {
         for (Object o : List.of(v, s, rr, ProviderNode.of(PE1, NodeRole.PE, Ip4Address.valueOf("1.1.1.1")),
                                 LabelKey.perCe(PE1, "v", "s"), LabelKey.perPrefix(PE1, "v", Ip4Prefix.valueOf("1.0.0.0/8")),
                                 LabelKey.transport(PE1, "lsp-1"), new DeviceLabel(PE1, 99),
-                                RouteDistinguisher.of("4200000000:5"))) {
+                                RouteDistinguisher.of("4200000000:5"), route(),
+                                new PeerRouteKey(Ip4Address.valueOf("9.9.9.9"), route().prefix()))) {
             assertEquals(o, ser.decode(ser.encode(o)), o.getClass().getSimpleName());
         }
     }
