@@ -1,0 +1,161 @@
+package org.p4vpn.p4rt;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A BMv2 {@code simple_switch_grpc} process: started with its ports bound to interfaces, its
+ * P4Runtime server on a loopback port and the CPU port the pipeline expects; stopped on close.
+ * BMv2 is in no package registry: it is looked up on PATH, then under {@code /opt/p4/bin}.
+ */
+public final class Bmv2Switch implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bmv2Switch.class);
+    /** The CPU port our pipeline uses (p4src/define.p4). */
+    public static final int CPU_PORT = 255;
+
+    private final String name;
+    private final Process process;
+    private final int grpcPort;
+
+    private Bmv2Switch(String name, Process process, int grpcPort) {
+        this.name = name;
+        this.process = process;
+        this.grpcPort = grpcPort;
+    }
+
+    /**
+     * Finds simple_switch_grpc.
+     *
+     * @return its path, empty if not installed
+     */
+    public static Optional<Path> binary() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(":")) {
+            Path p = Paths.get(dir, "simple_switch_grpc");
+            if (!dir.isEmpty() && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        Path opt = Paths.get("/opt/p4/bin/simple_switch_grpc");
+        return Files.isExecutable(opt) ? Optional.of(opt) : Optional.empty();
+    }
+
+    /**
+     * Tells why BMv2 tests cannot run here, if they cannot.
+     *
+     * @return the reason, empty if BMv2 can be started
+     */
+    public static Optional<String> unavailableReason() {
+        if (binary().isEmpty()) {
+            return Optional.of("simple_switch_grpc (BMv2) is not installed: not on PATH nor in /opt/p4/bin");
+        }
+        return VethPorts.unavailableReason();
+    }
+
+    /**
+     * Starts a switch.
+     *
+     * @param name     name for logs
+     * @param deviceId P4Runtime device id
+     * @param ports    BMv2 port number to interface
+     * @param logFile  where BMv2 writes its log (packet traces included)
+     * @return the running switch, its P4Runtime server accepting connections
+     */
+    public static Bmv2Switch start(String name, long deviceId, Map<Integer, String> ports, Path logFile) {
+        Path bin = binary().orElseThrow(() -> new IllegalStateException(unavailableReason().orElse("")));
+        int grpcPort = freePort();
+        List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--device-id", String.valueOf(deviceId),
+                                                   "--no-p4", "--log-console", "-L", "debug"));
+        ports.forEach((port, iface) -> {
+            cmd.add("-i");
+            cmd.add(port + "@" + iface);
+        });
+        cmd.addAll(List.of("--", "--grpc-server-addr", "127.0.0.1:" + grpcPort, "--cpu-port",
+                           String.valueOf(CPU_PORT)));
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            // Libraries built next to the binary (PI, BMv2) are found without a system-wide install.
+            pb.environment().merge("LD_LIBRARY_PATH", bin.getParent().resolveSibling("lib").toString(),
+                                   (a, b) -> a + ":" + b);
+            Process p = pb.start();
+            Bmv2Switch sw = new Bmv2Switch(name, p, grpcPort);
+            sw.awaitGrpc(logFile);
+            LOG.info("BMv2 {} (device {}) up: P4Runtime 127.0.0.1:{}, ports {}", name, deviceId, grpcPort, ports);
+            return sw;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + bin, e);
+        }
+    }
+
+    private void awaitGrpc(Path logFile) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("BMv2 " + name + " exited with " + process.exitValue() + "; see "
+                        + logFile);
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", grpcPort), 200);
+                return;
+            } catch (IOException e) {
+                Thread.onSpinWait();
+            }
+        }
+        close();
+        throw new IllegalStateException("BMv2 " + name + " did not open its P4Runtime port in 20 s; see " + logFile);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns the P4Runtime port on 127.0.0.1.
+     *
+     * @return port
+     */
+    public int grpcPort() {
+        return grpcPort;
+    }
+
+    /**
+     * Tells whether the process runs.
+     *
+     * @return true if alive
+     */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""Packet agent for data-plane tests: sends and captures raw Ethernet frames on interfaces.
+
+Started by the Java test harness (inside the test's network namespace). Reads commands from
+stdin, one JSON object a line:  {"send": {"iface": "veth1", "hex": "..."}}  and writes every
+frame it captures on the given interfaces to stdout:  {"rx": {"iface": "veth1", "hex": "..."}}.
+Prints {"ready": true} once every interface is open. Standard library only.
+"""
+import json
+import select
+import socket
+import sys
+
+ETH_P_ALL = 0x0003
+
+
+def main():
+    ifaces = sys.argv[1:]
+    socks = {}
+    for name in ifaces:
+        s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+        s.bind((name, 0))
+        s.setblocking(False)
+        socks[s.fileno()] = (name, s)
+    by_name = {name: s for name, s in socks.values()}
+    print(json.dumps({"ready": True}), flush=True)
+    stdin = sys.stdin.fileno()
+    while True:
+        readable, _, _ = select.select([stdin] + list(socks.keys()), [], [])
+        for fd in readable:
+            if fd == stdin:
+                line = sys.stdin.readline()
+                if not line:
+                    return
+                cmd = json.loads(line)
+                if "send" in cmd:
+                    by_name[cmd["send"]["iface"]].send(bytes.fromhex(cmd["send"]["hex"]))
+                    print(json.dumps({"sent": cmd["send"]["iface"]}), flush=True)
+                continue
+            name, s = socks[fd]
+            while True:
+                try:
+                    frame, addr = s.recvfrom(65535)
+                except BlockingIOError:
+                    break
+                # addr[2] is the packet type: 4 = PACKET_OUTGOING, our own sends echoed back.
+                if addr[2] == 4:
+                    continue
+                print(json.dumps({"rx": {"iface": name, "hex": frame.hex()}}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
