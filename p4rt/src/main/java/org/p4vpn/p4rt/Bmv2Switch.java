@@ -104,21 +104,26 @@ public final class Bmv2Switch implements AutoCloseable {
     }
 
     private void awaitGrpc(Path logFile) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
+        boolean up = Poll.until(java.time.Duration.ofSeconds(20), () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("BMv2 " + name + " exited with " + process.exitValue() + "; see "
-                        + logFile);
+                return true;
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", grpcPort), 200);
-                return;
+                return true;
             } catch (IOException e) {
-                Thread.onSpinWait();
+                return false;
             }
+        });
+        if (!process.isAlive()) {
+            throw new IllegalStateException("BMv2 " + name + " exited with " + process.exitValue() + "; see "
+                    + logFile);
         }
-        close();
-        throw new IllegalStateException("BMv2 " + name + " did not open its P4Runtime port in 20 s; see " + logFile);
+        if (!up) {
+            close();
+            throw new IllegalStateException("BMv2 " + name + " did not open its P4Runtime port in 20 s; see "
+                    + logFile);
+        }
     }
 
     private static int freePort() {
