@@ -30,11 +30,6 @@ control IngressPipeImpl(inout headers_t hdr,
     Next() next;
     Rewrite() rewrite;
 
-    action drop() {
-        mark_to_drop(std_meta);
-        exit;
-    }
-
     apply {
         if (hdr.packet_out.isValid()) {
             std_meta.egress_spec = hdr.packet_out.egress_port;
@@ -45,7 +40,8 @@ control IngressPipeImpl(inout headers_t hdr,
         // Truncated, too deep a label stack, or a corrupt IPv4 header: neither forwarded
         // nor punted.
         if (std_meta.parser_error != error.NoError || std_meta.checksum_error == 1) {
-            drop();
+            mark_to_drop(std_meta);
+            exit;
         }
 
         punt.apply(hdr, meta, std_meta);
@@ -54,18 +50,21 @@ control IngressPipeImpl(inout headers_t hdr,
 
         // Only option-less IPv4 is routed: the checksum update covers 20 bytes.
         if (!hdr.ipv4.isValid() || hdr.ipv4.ihl != 5) {
-            drop();
+            mark_to_drop(std_meta);
+            exit;
         }
         if (meta.port_role == PORT_ROLE_CE) {
             // Labels from a CE would let it choose another VPN's routes.
             if (hdr.mpls[0].isValid()) {
-                drop();
+                mark_to_drop(std_meta);
+                exit;
             }
             meta.ttl = hdr.ipv4.ttl;
-        } else {
+        } else {  // PORT_ROLE_CORE: port_classifier has dropped anything else
             // The core carries labelled VPN traffic only; there is no global IPv4 table.
             if (!hdr.mpls[0].isValid()) {
-                drop();
+                mark_to_drop(std_meta);
+                exit;
             }
             meta.ttl = hdr.mpls[0].ttl;
             mpls_terminate.apply(hdr, meta, std_meta);

@@ -26,11 +26,6 @@ control MplsTerminate(inout headers_t hdr,
 
     action nop() { }
 
-    action drop() {
-        mark_to_drop(std_meta);
-        exit;
-    }
-
     // Matches: top label, exact; entries are this PE's own transport labels.
     // Miss: nop, the top label is looked up as received (VPN label after PHP, transit label).
     table mpls_terminate {
@@ -55,7 +50,8 @@ control MplsTerminate(inout headers_t hdr,
         }
         // Nothing under a terminated tunnel: no VPN label, so no VRF to deliver to.
         if (meta.labels_to_pop == 1 && hdr.mpls[0].bos == 1) {
-            drop();
+            mark_to_drop(std_meta);
+            exit;
         }
     }
 }

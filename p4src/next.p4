@@ -48,8 +48,8 @@ control Next(inout headers_t hdr,
     }
 
     // Matches: next_id exact; the selector fields pick a member within a group.
-    // Miss: drop (in apply). No default_action: BMv2 ignores it on tables with an action
-    // selector.
+    // Miss: drop, done in apply: BMv2 has no default action on tables with an action
+    // selector (p4c warns about the implicit NoAction default for this reason).
     table next {
         key = {
             meta.next_id      : exact    @name("next_id");

@@ -18,23 +18,20 @@
 #include "define.p4"
 #include "header.p4"
 
+// A function, not an action: no table uses it, so it has no business in the P4Info.
+void push_label(inout mpls_t[MPLS_MAX_LABELS] mpls, in mpls_label_t label, in bit<1> bos,
+                in bit<8> ttl) {
+    mpls.push_front(1);
+    mpls[0].setValid();
+    mpls[0].label = label;
+    mpls[0].tc = 0;
+    mpls[0].bos = bos;
+    mpls[0].ttl = ttl;
+}
+
 control Rewrite(inout headers_t hdr,
                 inout local_metadata_t meta,
                 inout standard_metadata_t std_meta) {
-
-    action drop() {
-        mark_to_drop(std_meta);
-        exit;
-    }
-
-    action push_label(mpls_label_t label, bit<1> bos, bit<8> ttl) {
-        hdr.mpls.push_front(1);
-        hdr.mpls[0].setValid();
-        hdr.mpls[0].label = label;
-        hdr.mpls[0].tc = 0;
-        hdr.mpls[0].bos = bos;
-        hdr.mpls[0].ttl = ttl;
-    }
 
     apply {
         // Labels this PE consumed: its own transport label and/or the VPN label.
@@ -51,11 +48,11 @@ control Rewrite(inout headers_t hdr,
 
         if (meta.fwd_type == FWD_TO_PE && meta.next_op == NEXT_OP_MPLS) {
             hdr.ipv4.ttl = ttl;
-            push_label(meta.vpn_label, 1, ttl);
-            push_label(meta.out_label, 0, ttl);
+            push_label(hdr.mpls, meta.vpn_label, 1, ttl);
+            push_label(hdr.mpls, meta.out_label, 0, ttl);
         } else if (meta.fwd_type == FWD_TO_PE && meta.next_op == NEXT_OP_MPLS_POP) {
             hdr.ipv4.ttl = ttl;
-            push_label(meta.vpn_label, 1, ttl);
+            push_label(hdr.mpls, meta.vpn_label, 1, ttl);
         } else if (meta.fwd_type == FWD_TRANSIT && meta.next_op == NEXT_OP_MPLS) {
             hdr.mpls[0].label = meta.out_label;
             hdr.mpls[0].ttl = ttl;
@@ -70,7 +67,8 @@ control Rewrite(inout headers_t hdr,
         } else if (meta.fwd_type == FWD_TO_CE && meta.next_op == NEXT_OP_CE) {
             hdr.ipv4.ttl = ttl;
         } else {
-            drop();
+            mark_to_drop(std_meta);
+            exit;
         }
 
         // The received tag belonged to the incoming attachment; only a CE next tags.

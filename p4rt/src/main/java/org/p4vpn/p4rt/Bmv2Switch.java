@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * A BMv2 {@code simple_switch_grpc} process: started with its ports bound to interfaces, its
  * P4Runtime server on a loopback port and the CPU port the pipeline expects; stopped on close.
- * BMv2 is in no package registry: it is looked up on PATH, then under {@code /opt/p4/bin}.
+ * BMv2 is in no package registry: it is looked up on PATH (e.g. {@code PATH=/opt/p4/bin:$PATH}).
  */
 public final class Bmv2Switch implements AutoCloseable {
 
@@ -50,8 +50,7 @@ public final class Bmv2Switch implements AutoCloseable {
                 return Optional.of(p);
             }
         }
-        Path opt = Paths.get("/opt/p4/bin/simple_switch_grpc");
-        return Files.isExecutable(opt) ? Optional.of(opt) : Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -61,7 +60,7 @@ public final class Bmv2Switch implements AutoCloseable {
      */
     public static Optional<String> unavailableReason() {
         if (binary().isEmpty()) {
-            return Optional.of("simple_switch_grpc (BMv2) is not installed: not on PATH nor in /opt/p4/bin");
+            return Optional.of("simple_switch_grpc (BMv2) is not on PATH");
         }
         return VethPorts.unavailableReason();
     }
@@ -78,7 +77,10 @@ public final class Bmv2Switch implements AutoCloseable {
     public static Bmv2Switch start(String name, long deviceId, Map<Integer, String> ports, Path logFile) {
         Path bin = binary().orElseThrow(() -> new IllegalStateException(unavailableReason().orElse("")));
         int grpcPort = freePort();
+        // Each instance needs its own Thrift port too (default 9090): BMv2 exits if it is taken.
+        int thriftPort = freePort();
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--device-id", String.valueOf(deviceId),
+                                                   "--thrift-port", String.valueOf(thriftPort),
                                                    "--no-p4", "--log-console", "-L", "debug"));
         ports.forEach((port, iface) -> {
             cmd.add("-i");

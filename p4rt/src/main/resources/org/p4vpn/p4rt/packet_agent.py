@@ -9,9 +9,28 @@ Prints {"ready": true} once every interface is open. Standard library only.
 import json
 import select
 import socket
+import struct
 import sys
 
 ETH_P_ALL = 0x0003
+SOL_PACKET = 263
+PACKET_AUXDATA = 8
+TP_STATUS_VLAN_VALID = 0x10
+TP_STATUS_VLAN_TPID_VALID = 0x40
+AUXDATA = struct.Struct("IIIHHHH")  # struct tpacket_auxdata
+
+
+def with_vlan_tag(frame, ancillary):
+    """Puts back the 802.1Q tag the kernel took off the frame (VLAN offload) and kept aside."""
+    for level, kind, data in ancillary:
+        if level != SOL_PACKET or kind != PACKET_AUXDATA or len(data) < AUXDATA.size:
+            continue
+        status, _, _, _, _, tci, tpid = AUXDATA.unpack(data[:AUXDATA.size])
+        if status & TP_STATUS_VLAN_VALID:
+            if not status & TP_STATUS_VLAN_TPID_VALID:
+                tpid = 0x8100
+            return frame[:12] + struct.pack("!HH", tpid, tci) + frame[12:]
+    return frame
 
 
 def main():
@@ -20,6 +39,7 @@ def main():
     for name in ifaces:
         s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
         s.bind((name, 0))
+        s.setsockopt(SOL_PACKET, PACKET_AUXDATA, 1)
         s.setblocking(False)
         socks[s.fileno()] = (name, s)
     by_name = {name: s for name, s in socks.values()}
@@ -40,12 +60,13 @@ def main():
             name, s = socks[fd]
             while True:
                 try:
-                    frame, addr = s.recvfrom(65535)
+                    frame, ancillary, _, addr = s.recvmsg(65535, socket.CMSG_LEN(64))
                 except BlockingIOError:
                     break
                 # addr[2] is the packet type: 4 = PACKET_OUTGOING, our own sends echoed back.
                 if addr[2] == 4:
                     continue
+                frame = with_vlan_tag(frame, ancillary)
                 print(json.dumps({"rx": {"iface": name, "hex": frame.hex()}}), flush=True)
 
 

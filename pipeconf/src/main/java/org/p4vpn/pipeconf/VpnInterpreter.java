@@ -91,9 +91,9 @@ public class VpnInterpreter extends AbstractHandlerBehaviour implements PiPipeli
     private static PiPacketOperation packetOut(ByteBuffer data, long port) throws PiInterpreterException {
         ImmutableByteSequence portBytes;
         try {
-            portBytes = ImmutableByteSequence.copyFrom(port).fit(VpnPipeconf.PORT_BITWIDTH);
+            portBytes = ImmutableByteSequence.copyFrom(port).fit(PipelineOutputs.PORT_BITWIDTH);
         } catch (ImmutableByteSequence.ByteSequenceTrimException e) {
-            throw new PiInterpreterException("port " + port + " does not fit in " + VpnPipeconf.PORT_BITWIDTH
+            throw new PiInterpreterException("port " + port + " does not fit in " + PipelineOutputs.PORT_BITWIDTH
                                                      + " bits");
         }
         return PiPacketOperation.builder().withType(PiPacketOperationType.PACKET_OUT)
@@ -127,6 +127,6 @@ public class VpnInterpreter extends AbstractHandlerBehaviour implements PiPipeli
 
     @Override
     public Optional<Integer> mapLogicalPortNumber(PortNumber port) {
-        return PortNumber.CONTROLLER.equals(port) ? Optional.of(VpnPipeconf.cpuPort()) : Optional.empty();
+        return PortNumber.CONTROLLER.equals(port) ? Optional.of(PipelineOutputs.cpuPort()) : Optional.empty();
     }
 }

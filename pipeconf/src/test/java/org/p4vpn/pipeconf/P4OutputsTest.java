@@ -39,7 +39,7 @@ class P4OutputsTest {
         for (byte b : sha.digest()) {
             hex.append(String.format("%02x", b));
         }
-        String recorded = new String(VpnPipeconf.read(VpnPipeconf.SOURCE_CHECKSUM), StandardCharsets.US_ASCII).trim();
+        String recorded = new String(PipelineOutputs.read(PipelineOutputs.SOURCE_CHECKSUM), StandardCharsets.US_ASCII).trim();
         assertEquals(recorded, hex.toString(), "p4src/ changed after its p4c outputs were made: run"
                 + " 'make -C p4src build constants' and commit the outputs");
     }
@@ -51,7 +51,7 @@ class P4OutputsTest {
         assertTrue(p.pipelineModel().table(P4InfoConstants.INGRESS_PIPE_IMPL_NEXT_NEXT).isPresent());
         assertTrue(p.extension(PiPipeconf.ExtensionType.BMV2_JSON).isPresent());
         assertTrue(p.extension(PiPipeconf.ExtensionType.P4_INFO_TEXT).isPresent());
-        assertEquals(255, VpnPipeconf.cpuPort());
+        assertEquals(255, PipelineOutputs.cpuPort());
         assertTrue(p.pipelineModel().table(P4InfoConstants.INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB).get().maxSize() >= 65536,
                    "at least 64k VRF routes");
         assertTrue(p.pipelineModel().table(P4InfoConstants.INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB).get().maxSize() >= 16384,

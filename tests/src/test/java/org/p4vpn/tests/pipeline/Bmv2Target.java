@@ -5,7 +5,7 @@ import org.p4vpn.p4rt.P4InfoIndex;
 import org.p4vpn.p4rt.P4RuntimeClient;
 import org.p4vpn.p4rt.PiCodec;
 import org.p4vpn.p4rt.VethPorts;
-import org.p4vpn.pipeconf.VpnPipeconf;
+import org.p4vpn.pipeconf.PipelineOutputs;
 import p4.config.v1.P4InfoOuterClass.P4Info;
 import p4.v1.P4RuntimeOuterClass.PacketIn;
 
@@ -37,9 +37,9 @@ final class Bmv2Target implements DataPlaneTarget {
             }
             s = Bmv2Switch.start(prefix, 1, map, logDir.resolve(prefix + "-bmv2.log"));
             c = P4RuntimeClient.connect("127.0.0.1", s.grpcPort(), 1, 1);
-            P4Info info = P4RuntimeClient.parseP4Info(new String(VpnPipeconf.read(VpnPipeconf.P4INFO),
+            P4Info info = P4RuntimeClient.parseP4Info(new String(PipelineOutputs.read(PipelineOutputs.P4INFO),
                                                                  StandardCharsets.UTF_8));
-            c.setPipeline(info, VpnPipeconf.read(VpnPipeconf.BMV2_JSON));
+            c.setPipeline(info, PipelineOutputs.read(PipelineOutputs.BMV2_JSON));
             c.addPacketListener(packetIns::add);
             codec = new PiCodec(new P4InfoIndex(info));
         } catch (RuntimeException e) {
