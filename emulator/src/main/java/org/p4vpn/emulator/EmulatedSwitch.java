@@ -73,7 +73,7 @@ public final class EmulatedSwitch {
      * Adds an entry.
      *
      * @param entry the entry
-     * @throws SwitchException ALREADY_EXISTS, INVALID_ARGUMENT, RESOURCE_EXHAUSTED (table full)
+     * @throws SwitchException ALREADY_EXISTS, INVALID_ARGUMENT, UNKNOWN (table full, as PI)
      */
     public void insertEntry(TableEntry entry) {
         write(() -> state.insert(entry));

@@ -218,7 +218,8 @@ final class SwitchState implements ControlFlow.Runtime, ParserEngine.ValueSetLoo
             throw new SwitchException(SwitchException.Code.UNKNOWN, "table " + t.def.name + " has const entries");
         }
         if (t.size() >= t.def.maxSize) {
-            throw new SwitchException(SwitchException.Code.RESOURCE_EXHAUSTED,
+            // PI reports a full table as an error on the target, UNKNOWN (not RESOURCE_EXHAUSTED).
+            throw new SwitchException(SwitchException.Code.UNKNOWN,
                     "table " + t.def.name + " is full (" + t.def.maxSize + " entries)");
         }
         MatchTable.Entry entry = t.add(k);

