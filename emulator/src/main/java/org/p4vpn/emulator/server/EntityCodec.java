@@ -37,7 +37,7 @@ final class EntityCodec {
         try {
             return p4info.table(id);
         } catch (IllegalArgumentException e) {
-            throw new SwitchException(SwitchException.Code.NOT_FOUND, "unknown table id " + id);
+            throw SwitchErrors.invalid("unknown table id " + id);
         }
     }
 

@@ -108,7 +108,7 @@ final class Writer {
         try {
             return codec.p4info().actionProfile(id).getPreamble().getName();
         } catch (IllegalArgumentException e) {
-            throw new SwitchException(SwitchException.Code.NOT_FOUND, "unknown action profile id " + id);
+            throw SwitchErrors.invalid("unknown action profile id " + id);
         }
     }
 
@@ -152,8 +152,8 @@ final class Writer {
         }
         String name = codec.p4info().p4info().getCountersList().stream()
                 .filter(x -> x.getPreamble().getId() == c.getCounterId()).findFirst()
-                .orElseThrow(() -> new SwitchException(SwitchException.Code.NOT_FOUND, "unknown counter id "
-                        + c.getCounterId())).getPreamble().getName();
+                .orElseThrow(() -> SwitchErrors.invalid("unknown counter id " + c.getCounterId()))
+                .getPreamble().getName();
         sw.writeCounter(name, (int) c.getIndex().getIndex(), new CounterValue(c.getData().getPacketCount(),
                                                                               c.getData().getByteCount()));
     }

@@ -62,6 +62,10 @@ final class Bmv2Target implements DataPlaneTarget {
         return "bmv2";
     }
 
+    int grpcPort() {
+        return sw.grpcPort();
+    }
+
     @Override
     public P4RuntimeClient client() {
         return client;

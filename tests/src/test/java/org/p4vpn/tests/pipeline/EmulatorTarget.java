@@ -19,6 +19,7 @@ final class EmulatorTarget implements DataPlaneTarget {
     private final P4RuntimeServer server;
     private final P4RuntimeClient client;
     private final PiCodec codec;
+    private final int grpcPort;
     private final int cpuPort = PipelineOutputs.cpuPort();
     private final ConcurrentLinkedQueue<Output> outputs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PacketIn> packetIns = new ConcurrentLinkedQueue<>();
@@ -26,8 +27,8 @@ final class EmulatorTarget implements DataPlaneTarget {
     EmulatorTarget() {
         server = new P4RuntimeServer("emu", 1, cpuPort);
         server.setCpuInjector(frame -> deliver(server.process(cpuPort, frame)));
-        int port = server.start(0);
-        client = P4RuntimeClient.connect("127.0.0.1", port, 1, 1);
+        grpcPort = server.start(0);
+        client = P4RuntimeClient.connect("127.0.0.1", grpcPort, 1, 1);
         P4Info info = P4RuntimeClient.parseP4Info(PipelineOutputs.text(PipelineOutputs.P4INFO));
         client.setPipeline(info, PipelineOutputs.read(PipelineOutputs.BMV2_JSON));
         client.addPacketListener(packetIns::add);
@@ -47,6 +48,10 @@ final class EmulatorTarget implements DataPlaneTarget {
     @Override
     public String name() {
         return "emulator";
+    }
+
+    int grpcPort() {
+        return grpcPort;
     }
 
     @Override
