@@ -10,7 +10,7 @@ import java.util.List;
  * A switch running the VPN pipeline, for packet tests: real BMv2 or the emulator, each behind
  * its P4Runtime server. The same tests run on both and must see the same packets.
  */
-interface DataPlaneTarget extends AutoCloseable {
+public interface DataPlaneTarget extends AutoCloseable {
 
     /** A frame that came out of a port. */
     final class Output {

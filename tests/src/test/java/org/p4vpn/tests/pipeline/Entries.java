@@ -32,7 +32,7 @@ import static org.p4vpn.pipeconf.P4InfoConstants.*;
  * it, built from the generated P4Info constants. Each call writes at once and fails the test if
  * the switch rejects the entry.
  */
-final class Entries {
+public final class Entries {
 
     private final DataPlaneTarget target;
     private int nextMember = 1;
@@ -85,7 +85,7 @@ final class Entries {
     }
 
     /** port_classifier: a CE attachment (port, VLAN or 0) in a VRF. */
-    Entries ceAttachment(int port, int vlan, int vrf) {
+    public Entries ceAttachment(int port, int vlan, int vrf) {
         table(INGRESS_PIPE_IMPL_PORT_CLASSIFIER_PORT_CLASSIFIER, PiMatchKey.builder()
                       .addFieldMatch(new PiExactFieldMatch(HDR_INGRESS_PORT, bits(port, 9)))
                       .addFieldMatch(new PiExactFieldMatch(HDR_VLAN_ID, bits(vlan, 12))).build(),
@@ -94,7 +94,7 @@ final class Entries {
     }
 
     /** port_classifier: a core-facing port. */
-    Entries corePort(int port) {
+    public Entries corePort(int port) {
         table(INGRESS_PIPE_IMPL_PORT_CLASSIFIER_PORT_CLASSIFIER, PiMatchKey.builder()
                       .addFieldMatch(new PiExactFieldMatch(HDR_INGRESS_PORT, bits(port, 9)))
                       .addFieldMatch(new PiExactFieldMatch(HDR_VLAN_ID, bits(0, 12))).build(),
@@ -103,7 +103,7 @@ final class Entries {
     }
 
     /** my_station: the router MAC. */
-    Entries myStation(String routerMac) {
+    public Entries myStation(String routerMac) {
         table(INGRESS_PIPE_IMPL_MY_STATION_MY_STATION, PiMatchKey.builder()
                       .addFieldMatch(new PiExactFieldMatch(HDR_ETH_DST, mac(routerMac))).build(),
               action(INGRESS_PIPE_IMPL_MY_STATION_NOP), null);
@@ -111,7 +111,7 @@ final class Entries {
     }
 
     /** punt: frames of an ethertype to the CPU. */
-    Entries puntEthType(int ethType) {
+    public Entries puntEthType(int ethType) {
         table(INGRESS_PIPE_IMPL_PUNT_PUNT, PiMatchKey.builder()
                       .addFieldMatch(new PiTernaryFieldMatch(HDR_ETH_TYPE, bits(ethType, 16), bits(0xFFFF, 16)))
                       .build(), action(INGRESS_PIPE_IMPL_PUNT_PUNT_TO_CPU), 100);
@@ -119,7 +119,7 @@ final class Entries {
     }
 
     /** punt: TCP to a destination port (BGP) to the CPU. */
-    Entries puntTcpDst(int l4Port) {
+    public Entries puntTcpDst(int l4Port) {
         table(INGRESS_PIPE_IMPL_PUNT_PUNT, PiMatchKey.builder()
                       .addFieldMatch(new PiTernaryFieldMatch(HDR_IP_PROTO, bits(6, 8), bits(0xFF, 8)))
                       .addFieldMatch(new PiTernaryFieldMatch(HDR_L4_DST_PORT, bits(l4Port, 16), bits(0xFFFF, 16)))
@@ -135,7 +135,7 @@ final class Entries {
     }
 
     /** vrf_fib: a remote prefix, VPN label pushed, next hop toward the egress PE. */
-    Entries vrfRouteVpn(int vrf, String prefix, int len, int vpnLabel, int nextId) {
+    public Entries vrfRouteVpn(int vrf, String prefix, int len, int vpnLabel, int nextId) {
         table(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, vrfKey(vrf, prefix, len),
               action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN, param(VPN_LABEL, vpnLabel, 20), param(NEXT_ID, nextId, 32)),
               null);
@@ -143,21 +143,21 @@ final class Entries {
     }
 
     /** vrf_fib: a prefix of a CE on this PE. */
-    Entries vrfRouteLocal(int vrf, String prefix, int len, int nextId) {
+    public Entries vrfRouteLocal(int vrf, String prefix, int len, int nextId) {
         table(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, vrfKey(vrf, prefix, len),
               action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_LOCAL, param(NEXT_ID, nextId, 32)), null);
         return this;
     }
 
     /** vrf_fib: a PE interface address, to the router. */
-    Entries vrfRouteRouter(int vrf, String address) {
+    public Entries vrfRouteRouter(int vrf, String address) {
         table(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, vrfKey(vrf, address, 32),
               action(INGRESS_PIPE_IMPL_VRF_FIB_PUNT_TO_ROUTER), null);
         return this;
     }
 
     /** mpls_terminate: a label this node pops before the next lookup. */
-    Entries mplsTerminate(int label) {
+    public Entries mplsTerminate(int label) {
         table(INGRESS_PIPE_IMPL_MPLS_TERMINATE_MPLS_TERMINATE, PiMatchKey.builder()
                       .addFieldMatch(new PiExactFieldMatch(HDR_LABEL, bits(label, 20))).build(),
               action(INGRESS_PIPE_IMPL_MPLS_TERMINATE_POP_TRANSPORT), null);
@@ -169,46 +169,46 @@ final class Entries {
     }
 
     /** mpls_fib: a transit label (swap or PHP by the next member). */
-    Entries mplsTransit(int label, int nextId) {
+    public Entries mplsTransit(int label, int nextId) {
         table(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB, labelKey(label),
               action(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_TRANSIT, param(NEXT_ID, nextId, 32)), null);
         return this;
     }
 
     /** mpls_fib: a per-VRF VPN label. */
-    Entries mplsPopToVrf(int label, int vrf) {
+    public Entries mplsPopToVrf(int label, int vrf) {
         table(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB, labelKey(label),
               action(INGRESS_PIPE_IMPL_MPLS_FIB_POP_TO_VRF, param(VRF_ID, vrf, 16)), null);
         return this;
     }
 
     /** mpls_fib: a per-CE or per-prefix VPN label. */
-    Entries mplsPopToCe(int label, int nextId) {
+    public Entries mplsPopToCe(int label, int nextId) {
         table(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB, labelKey(label),
               action(INGRESS_PIPE_IMPL_MPLS_FIB_POP_TO_CE, param(NEXT_ID, nextId, 32)), null);
         return this;
     }
 
     /** A member action of the next table. */
-    static PiAction mplsOut(int label, int port, String smac, String dmac) {
+    public static PiAction mplsOut(int label, int port, String smac, String dmac) {
         return action(INGRESS_PIPE_IMPL_NEXT_MPLS_OUT, param(LABEL, label, 20), param(PORT, port, 9),
                       new PiActionParam(SMAC, mac(smac)), new PiActionParam(DMAC, mac(dmac)));
     }
 
     /** A member action of the next table: no transport label (PHP). */
-    static PiAction mplsPopOut(int port, String smac, String dmac) {
+    public static PiAction mplsPopOut(int port, String smac, String dmac) {
         return action(INGRESS_PIPE_IMPL_NEXT_MPLS_POP_OUT, param(PORT, port, 9),
                       new PiActionParam(SMAC, mac(smac)), new PiActionParam(DMAC, mac(dmac)));
     }
 
     /** A member action of the next table: plain IPv4 to a CE. */
-    static PiAction ceOut(int port, String smac, String dmac, int vlan) {
+    public static PiAction ceOut(int port, String smac, String dmac, int vlan) {
         return action(INGRESS_PIPE_IMPL_NEXT_CE_OUT, param(PORT, port, 9), new PiActionParam(SMAC, mac(smac)),
                       new PiActionParam(DMAC, mac(dmac)), param(VLAN_ID, vlan, 12));
     }
 
     /** next: a group of members (one for a single next hop, several for ECMP). */
-    Entries next(int nextId, PiAction... members) {
+    public Entries next(int nextId, PiAction... members) {
         List<Entity> writes = new ArrayList<>();
         PiActionProfileGroup.Builder g = PiActionProfileGroup.builder()
                 .withActionProfileId(INGRESS_PIPE_IMPL_NEXT_ECMP_SELECTOR)
