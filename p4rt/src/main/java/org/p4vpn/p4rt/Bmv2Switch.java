@@ -75,13 +75,31 @@ public final class Bmv2Switch implements AutoCloseable {
      * @return the running switch, its P4Runtime server accepting connections
      */
     public static Bmv2Switch start(String name, long deviceId, Map<Integer, String> ports, Path logFile) {
+        return start(name, deviceId, ports, logFile, true);
+    }
+
+    /**
+     * Starts a switch, with or without BMv2's per-packet debug log (off for benchmarks).
+     *
+     * @param name     name for logs
+     * @param deviceId P4Runtime device id
+     * @param ports    BMv2 port number to interface
+     * @param logFile  where BMv2 writes its output
+     * @param debugLog whether BMv2 logs every packet
+     * @return the running switch
+     */
+    public static Bmv2Switch start(String name, long deviceId, Map<Integer, String> ports, Path logFile,
+                                   boolean debugLog) {
         Path bin = binary().orElseThrow(() -> new IllegalStateException(unavailableReason().orElse("")));
         int grpcPort = freePort();
         // Each instance needs its own Thrift port too (default 9090): BMv2 exits if it is taken.
         int thriftPort = freePort();
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--device-id", String.valueOf(deviceId),
                                                    "--thrift-port", String.valueOf(thriftPort),
-                                                   "--no-p4", "--log-console", "-L", "debug"));
+                                                   "--no-p4"));
+        if (debugLog) {
+            cmd.addAll(List.of("--log-console", "-L", "debug"));
+        }
         ports.forEach((port, iface) -> {
             cmd.add("-i");
             cmd.add(port + "@" + iface);

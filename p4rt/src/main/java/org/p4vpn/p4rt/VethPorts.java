@@ -179,6 +179,28 @@ public final class VethPorts implements AutoCloseable {
     }
 
     /**
+     * Sends the same frame many times as fast as the port takes it (for benchmarks).
+     *
+     * @param port  port
+     * @param frame frame
+     * @param count how many times
+     */
+    public synchronized void burst(int port, byte[] frame, int count) {
+        try {
+            agentIn.write(JSON.writeValueAsString(JSON.createObjectNode().set("burst", JSON.createObjectNode()
+                    .put("iface", prefix + port + "h").put("hex", hex(frame)).put("count", count))) + "\n");
+            agentIn.flush();
+            if (acks.poll(120, TimeUnit.SECONDS) == null) {
+                throw new IllegalStateException("packet agent did not finish the burst");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Collects frames the switch sends until none has come for {@code quietMillis}.
      *
      * @param quietMillis how long without a frame ends the collection
@@ -189,6 +211,30 @@ public final class VethPorts implements AutoCloseable {
         try {
             Frame f;
             while ((f = received.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
+                out.add(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    /**
+     * Waits until {@code count} frames have come out (or the time is up) and returns them.
+     *
+     * @param count   frames to wait for
+     * @param timeout how long at most
+     * @return the frames that came, at most {@code count}
+     */
+    public List<Frame> await(int count, java.time.Duration timeout) {
+        List<Frame> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (out.size() < count) {
+                Frame f = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (f == null) {
+                    break;
+                }
                 out.add(f);
             }
         } catch (InterruptedException e) {

@@ -56,6 +56,18 @@ def main():
                 if "send" in cmd:
                     by_name[cmd["send"]["iface"]].send(bytes.fromhex(cmd["send"]["hex"]))
                     print(json.dumps({"sent": cmd["send"]["iface"]}), flush=True)
+                elif "burst" in cmd:
+                    # For benchmarks: the same frame many times, as fast as the socket takes it.
+                    frame = bytes.fromhex(cmd["burst"]["hex"])
+                    sock = by_name[cmd["burst"]["iface"]]
+                    for _ in range(int(cmd["burst"]["count"])):
+                        while True:
+                            try:
+                                sock.send(frame)
+                                break
+                            except BlockingIOError:
+                                select.select([], [sock], [])
+                    print(json.dumps({"sent": cmd["burst"]["iface"]}), flush=True)
                 continue
             name, s = socks[fd]
             while True:
