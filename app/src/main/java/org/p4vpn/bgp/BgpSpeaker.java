@@ -12,7 +12,6 @@ import org.p4vpn.api.VpnPrefix;
 import org.p4vpn.api.VpnRoute;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,15 +88,6 @@ public final class BgpSpeaker {
         }
     }
 
-    /** Paths of one prefix when there are several; a single path is stored bare. */
-    private static final class PathSet {
-        private VpnRoute[] paths;
-        private VpnRoute best;
-
-        PathSet(VpnRoute a, VpnRoute b) {
-            paths = new VpnRoute[] {a, b};
-        }
-    }
 
     private final String name;
     private final Ip4Address routerId;
@@ -107,10 +97,7 @@ public final class BgpSpeaker {
     private final Map<Ip4Address, Peer> peers = new LinkedHashMap<>();
     private final List<Peer> unfilteredPeers = new ArrayList<>();
     private final Map<RouteTarget, List<Peer>> peersByTarget = new HashMap<>();
-    private final Map<VpnPrefix, Object> rib = new HashMap<>();
-    /** Prefixes whose best path carries each route target, so a filter change touches only those. */
-    private final Map<RouteTarget, Set<VpnPrefix>> bestByTarget = new HashMap<>();
-    private int pathCount;
+    private final PathTable table = new PathTable();
     private long discardedOriginatorLoops;
     private long discardedClusterLoops;
 
@@ -286,7 +273,7 @@ public final class BgpSpeaker {
      * @return the change of best path, or null if none
      */
     public BestChange originate(VpnRoute route) {
-        return put(route.withSource(RouteSource.LOCAL));
+        return table.put(route.withSource(RouteSource.LOCAL));
     }
 
     /**
@@ -296,7 +283,7 @@ public final class BgpSpeaker {
      * @return the change of best path, or null if none
      */
     public BestChange withdrawLocal(VpnPrefix prefix) {
-        return remove(prefix, RouteSource.LOCAL);
+        return table.remove(prefix, RouteSource.LOCAL);
     }
 
     /**
@@ -316,16 +303,16 @@ public final class BgpSpeaker {
         PathAttributes attrs = route.attributes();
         if (attrs.originatorId().map(routerId::equals).orElse(false)) {
             discardedOriginatorLoops++;
-            return remove(route.prefix(), p.source);
+            return table.remove(route.prefix(), p.source);
         }
         if (clusterId != null && attrs.clusterList().contains(clusterId)) {
             discardedClusterLoops++;
-            return remove(route.prefix(), p.source);
+            return table.remove(route.prefix(), p.source);
         }
         if (p.relation == PeerRelation.EBGP && attrs.asPath().contains(localAs)) {
-            return remove(route.prefix(), p.source);
+            return table.remove(route.prefix(), p.source);
         }
-        return put(new VpnRoute(route.prefix(), route.nextHop(), route.label(), attrs, p.source));
+        return table.put(new VpnRoute(route.prefix(), route.nextHop(), route.label(), attrs, p.source));
     }
 
     /**
@@ -337,7 +324,7 @@ public final class BgpSpeaker {
      */
     public BestChange withdraw(Ip4Address peerId, VpnPrefix prefix) {
         Peer p = peers.get(peerId);
-        return p == null ? null : remove(prefix, p.source);
+        return p == null ? null : table.remove(prefix, p.source);
     }
 
     /**
@@ -351,155 +338,14 @@ public final class BgpSpeaker {
         if (p == null) {
             return;
         }
-        List<VpnPrefix> prefixes = new ArrayList<>();
-        rib.forEach((prefix, v) -> {
-            if (holdsFrom(v, p.source)) {
-                prefixes.add(prefix);
-            }
-        });
-        for (VpnPrefix prefix : prefixes) {
-            BestChange c = remove(prefix, p.source);
+        for (VpnPrefix prefix : table.prefixesFrom(p.source)) {
+            BestChange c = table.remove(prefix, p.source);
             if (c != null) {
                 onChange.accept(this, c);
             }
         }
     }
 
-    private static boolean holdsFrom(Object v, RouteSource src) {
-        if (v instanceof VpnRoute) {
-            return ((VpnRoute) v).source().equals(src);
-        }
-        for (VpnRoute r : ((PathSet) v).paths) {
-            if (r.source().equals(src)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private BestChange put(VpnRoute path) {
-        return indexed(putPath(path));
-    }
-
-    private BestChange putPath(VpnRoute path) {
-        VpnPrefix prefix = path.prefix();
-        Object v = rib.get(prefix);
-        if (v == null) {
-            rib.put(prefix, path);
-            pathCount++;
-            return new BestChange(prefix, null, path);
-        }
-        if (v instanceof VpnRoute) {
-            VpnRoute only = (VpnRoute) v;
-            if (only.source().equals(path.source())) {
-                rib.put(prefix, path);
-                return only.equals(path) ? null : new BestChange(prefix, only, path);
-            }
-            PathSet set = new PathSet(only, path);
-            pathCount++;
-            set.best = BestPathSelector.select(Arrays.asList(set.paths));
-            rib.put(prefix, set);
-            return set.best == only ? null : new BestChange(prefix, only, set.best);
-        }
-        PathSet set = (PathSet) v;
-        VpnRoute oldBest = set.best;
-        int i = indexOf(set, path.source());
-        if (i >= 0) {
-            set.paths[i] = path;
-        } else {
-            set.paths = Arrays.copyOf(set.paths, set.paths.length + 1);
-            set.paths[set.paths.length - 1] = path;
-            pathCount++;
-        }
-        set.best = BestPathSelector.select(Arrays.asList(set.paths));
-        return set.best.equals(oldBest) ? null : new BestChange(prefix, oldBest, set.best);
-    }
-
-    private BestChange remove(VpnPrefix prefix, RouteSource source) {
-        return indexed(removePath(prefix, source));
-    }
-
-    private BestChange removePath(VpnPrefix prefix, RouteSource source) {
-        Object v = rib.get(prefix);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof VpnRoute) {
-            VpnRoute only = (VpnRoute) v;
-            if (!only.source().equals(source)) {
-                return null;
-            }
-            rib.remove(prefix);
-            pathCount--;
-            return new BestChange(prefix, only, null);
-        }
-        PathSet set = (PathSet) v;
-        int i = indexOf(set, source);
-        if (i < 0) {
-            return null;
-        }
-        VpnRoute oldBest = set.best;
-        pathCount--;
-        if (set.paths.length == 2) {
-            VpnRoute left = set.paths[1 - i];
-            rib.put(prefix, left);
-            return left.equals(oldBest) ? null : new BestChange(prefix, oldBest, left);
-        }
-        VpnRoute[] rest = new VpnRoute[set.paths.length - 1];
-        System.arraycopy(set.paths, 0, rest, 0, i);
-        System.arraycopy(set.paths, i + 1, rest, i, rest.length - i);
-        set.paths = rest;
-        set.best = BestPathSelector.select(Arrays.asList(rest));
-        return set.best.equals(oldBest) ? null : new BestChange(prefix, oldBest, set.best);
-    }
-
-    private BestChange indexed(BestChange c) {
-        if (c == null) {
-            return null;
-        }
-        Set<RouteTarget> was = c.oldBest() == null ? Set.of() : c.oldBest().routeTargets();
-        Set<RouteTarget> now = c.newBest() == null ? Set.of() : c.newBest().routeTargets();
-        if (!was.equals(now)) {
-            for (RouteTarget rt : was) {
-                if (!now.contains(rt)) {
-                    Set<VpnPrefix> ps = bestByTarget.get(rt);
-                    ps.remove(c.prefix());
-                    if (ps.isEmpty()) {
-                        bestByTarget.remove(rt);
-                    }
-                }
-            }
-            for (RouteTarget rt : now) {
-                if (!was.contains(rt)) {
-                    bestByTarget.computeIfAbsent(rt, k -> new java.util.HashSet<>()).add(c.prefix());
-                }
-            }
-        }
-        return c;
-    }
-
-    /**
-     * Returns the prefixes whose best path carries one of the given route targets.
-     *
-     * @param targets route targets
-     * @return prefixes, each once
-     */
-    Set<VpnPrefix> prefixesWith(Collection<RouteTarget> targets) {
-        Set<VpnPrefix> out = new LinkedHashSet<>();
-        for (RouteTarget rt : targets) {
-            out.addAll(bestByTarget.getOrDefault(rt, Set.of()));
-        }
-        return out;
-    }
-
-    private static int indexOf(PathSet set, RouteSource source) {
-        for (int i = 0; i < set.paths.length; i++) {
-            if (set.paths[i].source().equals(source)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /**
      * Returns the best path of a prefix.
@@ -508,8 +354,7 @@ public final class BgpSpeaker {
      * @return best path or null
      */
     public VpnRoute best(VpnPrefix prefix) {
-        Object v = rib.get(prefix);
-        return v == null ? null : v instanceof VpnRoute ? (VpnRoute) v : ((PathSet) v).best;
+        return table.best(prefix);
     }
 
     /**
@@ -519,11 +364,7 @@ public final class BgpSpeaker {
      * @return paths, empty if none
      */
     public List<VpnRoute> paths(VpnPrefix prefix) {
-        Object v = rib.get(prefix);
-        if (v == null) {
-            return List.of();
-        }
-        return v instanceof VpnRoute ? List.of((VpnRoute) v) : List.of(((PathSet) v).paths);
+        return table.paths(prefix);
     }
 
     /**
@@ -532,7 +373,7 @@ public final class BgpSpeaker {
      * @param consumer consumer
      */
     public void forEachBest(BiConsumer<VpnPrefix, VpnRoute> consumer) {
-        rib.forEach((p, v) -> consumer.accept(p, v instanceof VpnRoute ? (VpnRoute) v : ((PathSet) v).best));
+        table.forEachBest(consumer);
     }
 
     /**
@@ -541,19 +382,7 @@ public final class BgpSpeaker {
      * @return entries
      */
     public List<RibEntry> ribEntries() {
-        List<VpnPrefix> prefixes = new ArrayList<>(rib.keySet());
-        prefixes.sort(null);
-        List<RibEntry> out = new ArrayList<>();
-        for (VpnPrefix p : prefixes) {
-            VpnRoute best = best(p);
-            out.add(new RibEntry(best, true));
-            for (VpnRoute r : paths(p)) {
-                if (r != best) {
-                    out.add(new RibEntry(r, false));
-                }
-            }
-        }
-        return out;
+        return table.ribEntries();
     }
 
     /**
@@ -562,7 +391,17 @@ public final class BgpSpeaker {
      * @return prefixes
      */
     public int prefixCount() {
-        return rib.size();
+        return table.size();
+    }
+
+    /**
+     * Returns the prefixes whose best path carries one of the given route targets.
+     *
+     * @param targets route targets
+     * @return prefixes, each once
+     */
+    Set<VpnPrefix> prefixesWith(Collection<RouteTarget> targets) {
+        return table.prefixesWith(targets);
     }
 
     /**
@@ -573,7 +412,8 @@ public final class BgpSpeaker {
     public SpeakerState state() {
         Map<Ip4Address, PeerRelation> rel = new LinkedHashMap<>();
         peers.forEach((id, p) -> rel.put(id, p.relation));
-        return new SpeakerState(name, routerId, clusterId, clientToClientReflection, rel, rib.size(), pathCount,
+        return new SpeakerState(name, routerId, clusterId, clientToClientReflection, rel, table.size(),
+                                table.pathCount(),
                                 discardedOriginatorLoops, discardedClusterLoops);
     }
 
