@@ -31,7 +31,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,7 +88,6 @@ public final class VpnRouteEngine {
     }
 
     private final long asNumber;
-    private final LabelAllocator labels;
     private final Consumer<VrfRouteEvent> sink;
 
     private final Map<String, VpnInstance> vpns = new HashMap<>();
@@ -103,10 +101,8 @@ public final class VpnRouteEngine {
     private final Map<DeviceId, Pe> pes = new HashMap<>();
     private final Map<Ip4Address, Pe> pesByRouterId = new HashMap<>();
     private final Map<VrfKey, Vrf> vrfs = new HashMap<>();
-    private final Map<LabelKey, Integer> labelRefs = new HashMap<>();
-    private final Map<LabelKey, Integer> labelValues = new HashMap<>();
-    private final Set<LabelKey> unreferenced = new HashSet<>();
-    private final List<VrfRouteEvent> pending = new ArrayList<>();
+    private final LabelUse labelUse;
+    private final RouteEventCoalescer pending = new RouteEventCoalescer();
 
     /**
      * Creates an engine with no configuration.
@@ -117,7 +113,7 @@ public final class VpnRouteEngine {
      */
     public VpnRouteEngine(long asNumber, LabelAllocator labels, Consumer<VrfRouteEvent> sink) {
         this.asNumber = asNumber;
-        this.labels = labels;
+        this.labelUse = new LabelUse(labels);
         this.sink = sink;
         rebuildNetwork();
     }
@@ -378,7 +374,7 @@ public final class VpnRouteEngine {
      * @return reference counts by key
      */
     public synchronized Map<LabelKey, Integer> labelUse() {
-        return new HashMap<>(labelRefs);
+        return labelUse.snapshot();
     }
 
     // ---------------------------------------------------------------- speakers and sessions
@@ -399,17 +395,7 @@ public final class VpnRouteEngine {
                 net.add(new BgpSpeaker(n.deviceId().toString(), n.routerId(), asNumber, null));
             }
         }
-        List<ProviderNode> reflectors = nodes.values().stream().filter(n -> n.role() == NodeRole.RR)
-                .collect(Collectors.toList());
-        if (reflectors.isEmpty()) {
-            net.add(new BgpSpeaker(DEFAULT_RR_NAME, DEFAULT_RR_ID, asNumber, DEFAULT_RR_ID));
-            for (Pe pe : pes.values()) {
-                net.connect(DEFAULT_RR_ID, PeerRelation.CLIENT, pe.routerId,
-                            PeerRelation.NON_CLIENT);
-            }
-        } else {
-            connectReflectors(reflectors);
-        }
+        ReflectorSessions.open(net, nodes.values(), pesByRouterId.keySet(), asNumber);
         for (Pe pe : pes.values()) {
             updateRtFilter(pe);
         }
@@ -417,33 +403,6 @@ public final class VpnRouteEngine {
         Set<VrfKey> keys = sites.values().stream().map(s -> new VrfKey(s.device(), s.vpn()))
                 .collect(Collectors.toCollection(TreeSet::new));
         keys.forEach(this::syncVrf);
-    }
-
-    private void connectReflectors(List<ProviderNode> reflectors) {
-        for (ProviderNode r : reflectors) {
-            BgpSpeaker s = net.add(new BgpSpeaker(r.deviceId().toString(), r.routerId(), asNumber,
-                                                  r.routeReflector().get().clusterId()));
-            s.setClientToClientReflection(r.routeReflector().get().clientToClientReflection());
-        }
-        for (ProviderNode r : reflectors) {
-            for (Ip4Address peer : r.routeReflector().get().clients()) {
-                connectIfKnown(r.routerId(), PeerRelation.CLIENT, peer);
-            }
-            for (Ip4Address peer : r.routeReflector().get().nonClients()) {
-                connectIfKnown(r.routerId(), PeerRelation.NON_CLIENT, peer);
-            }
-        }
-    }
-
-    private void connectIfKnown(Ip4Address rr, PeerRelation relation, Ip4Address peer) {
-        if (net.speaker(peer) == null || net.connected(rr, peer)) {
-            return;
-        }
-        boolean peerListsRrAsClient = nodes.values().stream()
-                .anyMatch(n -> n.routerId().equals(peer) && n.routeReflector()
-                        .map(c -> c.clients().contains(rr)).orElse(false));
-        net.connect(rr, relation, peer, peerListsRrAsClient ? PeerRelation.CLIENT
-                : PeerRelation.NON_CLIENT);
     }
 
     /** Tells the PE's peers which route targets its VRFs import (route-target constraint). */
@@ -577,13 +536,13 @@ public final class VpnRouteEngine {
     /** Originates (or re-originates) the VPNv4 route of a local prefix, and refreshes crossings. */
     private void export(Pe pe, Vrf vrf, Ip4Prefix prefix) {
         LabelKey key = labelKey(vrf, prefix, vrf.best(prefix));
-        int label = retainLabel(key);
+        int label = labelUse.retain(key);
         VpnRoute route = new VpnRoute(VpnPrefix.of(vrf.instance().routeDistinguisher(), prefix), pe.routerId,
                                       label, PathAttributes.local(vrf.instance().exportTargets()),
                                       RouteSource.LOCAL);
         Vrf.Export old = vrf.exported.put(prefix, new Vrf.Export(route, key));
         if (old != null) {
-            releaseLabel(old.key());
+            labelUse.release(old.key());
         }
         if (old == null || !route.equals(old.route())) {
             net.originate(pe.routerId, route);
@@ -596,31 +555,7 @@ public final class VpnRouteEngine {
         Vrf.Export old = vrf.exported.remove(prefix);
         if (old != null) {
             net.withdraw(pe.routerId, old.route().prefix());
-            releaseLabel(old.key());
-        }
-    }
-
-    private int retainLabel(LabelKey key) {
-        Integer value = labelValues.get(key);
-        if (value == null) {
-            value = labels.allocate(key);
-            labelValues.put(key, value);
-        }
-        labelRefs.merge(key, 1, Integer::sum);
-        unreferenced.remove(key);
-        return value;
-    }
-
-    private void releaseLabel(LabelKey key) {
-        Integer n = labelRefs.get(key);
-        if (n == null) {
-            return;
-        }
-        if (n <= 1) {
-            labelRefs.remove(key);
-            unreferenced.add(key);
-        } else {
-            labelRefs.put(key, n - 1);
+            labelUse.release(old.key());
         }
     }
 
@@ -677,25 +612,7 @@ public final class VpnRouteEngine {
 
     /** Releases labels nothing uses any more and reports the net best-route changes of the call. */
     private void flush() {
-        for (LabelKey k : unreferenced) {
-            labelValues.remove(k);
-            labels.release(k);
-        }
-        unreferenced.clear();
-        Map<List<Object>, VrfRouteEvent[]> net0 = new LinkedHashMap<>();
-        for (VrfRouteEvent e : pending) {
-            net0.computeIfAbsent(List.of(e.subject(), e.prefix()), k -> new VrfRouteEvent[] {e, e})[1] = e;
-        }
-        pending.clear();
-        for (VrfRouteEvent[] fl : net0.values()) {
-            VrfRoute before = fl[0].prevRoute().orElse(null);
-            VrfRoute after = fl[1].route().orElse(null);
-            if (Objects.equals(before, after)) {
-                continue;
-            }
-            VrfRouteEvent.Type t = before == null ? VrfRouteEvent.Type.ROUTE_ADDED
-                    : after == null ? VrfRouteEvent.Type.ROUTE_REMOVED : VrfRouteEvent.Type.ROUTE_UPDATED;
-            sink.accept(new VrfRouteEvent(t, fl[0].subject(), fl[0].prefix(), after, before));
-        }
+        labelUse.releaseUnused();
+        pending.flushTo(sink);
     }
 }
