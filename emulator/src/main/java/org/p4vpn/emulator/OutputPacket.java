@@ -8,7 +8,13 @@ public final class OutputPacket {
     private final int port;
     private final byte[] bytes;
 
-    OutputPacket(int port, byte[] bytes) {
+    /**
+     * Creates an output.
+     *
+     * @param port  egress port
+     * @param bytes frame
+     */
+    public OutputPacket(int port, byte[] bytes) {
         this.port = port;
         this.bytes = bytes;
     }

@@ -1,6 +1,7 @@
 package org.p4vpn.emulator.net;
 
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.emulator.OutputPacket;
 import org.p4vpn.p4rt.Poll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -251,10 +252,10 @@ public final class EmulatedNetwork {
                 dropped++;
                 continue;
             }
-            for (SwitchDataPlane.Output o : sw.dataPlane.process(d.to.port, d.frame)) {
+            for (OutputPacket o : sw.dataPlane.process(d.to.port, d.frame)) {
                 PortRef out = new PortRef(d.to.device, o.port());
                 if (o.port() == sw.cpuPort) {
-                    sw.controller.accept(o.frame());
+                    sw.controller.accept(o.bytes());
                     continue;
                 }
                 if (downPorts.contains(out)) {
@@ -263,7 +264,7 @@ public final class EmulatedNetwork {
                 }
                 PortRef peer = links.get(out);
                 if (peer != null) {
-                    queue.add(new Delivery(peer, o.frame()));
+                    queue.add(new Delivery(peer, o.bytes()));
                     continue;
                 }
                 EmulatedHost h = hosts.get(out);
@@ -271,7 +272,7 @@ public final class EmulatedNetwork {
                     dropped++;
                     continue;
                 }
-                for (byte[] reply : h.receive(o.frame())) {
+                for (byte[] reply : h.receive(o.bytes())) {
                     queue.add(new Delivery(out, reply));
                 }
             }

@@ -1,44 +1,11 @@
 package org.p4vpn.emulator.net;
 
+import org.p4vpn.emulator.OutputPacket;
+
 import java.util.List;
 
 /** What the network needs of a switch: frames in on a port, frames out on ports. */
 public interface SwitchDataPlane {
-
-    /** A frame leaving a port. */
-    final class Output {
-        private final int port;
-        private final byte[] frame;
-
-        /**
-         * Creates an output.
-         *
-         * @param port  egress port
-         * @param frame frame
-         */
-        public Output(int port, byte[] frame) {
-            this.port = port;
-            this.frame = frame;
-        }
-
-        /**
-         * Returns the egress port.
-         *
-         * @return port
-         */
-        public int port() {
-            return port;
-        }
-
-        /**
-         * Returns the frame.
-         *
-         * @return bytes
-         */
-        public byte[] frame() {
-            return frame;
-        }
-    }
 
     /**
      * Processes one frame.
@@ -47,5 +14,5 @@ public interface SwitchDataPlane {
      * @param frame       the frame
      * @return what leaves, in order
      */
-    List<Output> process(int ingressPort, byte[] frame);
+    List<OutputPacket> process(int ingressPort, byte[] frame);
 }

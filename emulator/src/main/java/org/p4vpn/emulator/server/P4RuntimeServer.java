@@ -140,16 +140,9 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
     // ------------------------------------------------------------------ data plane
 
     @Override
-    public List<SwitchDataPlane.Output> process(int ingressPort, byte[] frame) {
+    public List<OutputPacket> process(int ingressPort, byte[] frame) {
         Pipeline p = pipeline;
-        List<SwitchDataPlane.Output> out = new ArrayList<>();
-        if (p == null) {
-            return out;
-        }
-        for (OutputPacket o : p.sw.process(ingressPort, frame)) {
-            out.add(new SwitchDataPlane.Output(o.port(), o.bytes()));
-        }
-        return out;
+        return p == null ? List.of() : p.sw.process(ingressPort, frame);
     }
 
     /**

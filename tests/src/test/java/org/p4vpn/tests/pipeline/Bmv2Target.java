@@ -92,12 +92,7 @@ final class Bmv2Target implements DataPlaneTarget {
 
     @Override
     public List<PacketIn> packetIns() {
-        List<PacketIn> out = new ArrayList<>();
-        PacketIn p;
-        while ((p = packetIns.poll()) != null) {
-            out.add(p);
-        }
-        return out;
+        return DataPlaneTarget.drain(packetIns);
     }
 
     @Override

@@ -69,4 +69,20 @@ public interface DataPlaneTarget extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Takes everything out of a queue.
+     *
+     * @param queue queue
+     * @param <T>   element type
+     * @return the elements, in order
+     */
+    static <T> List<T> drain(java.util.Queue<T> queue) {
+        List<T> out = new java.util.ArrayList<>();
+        T t;
+        while ((t = queue.poll()) != null) {
+            out.add(t);
+        }
+        return out;
+    }
 }

@@ -1,6 +1,6 @@
 package org.p4vpn.tests.pipeline;
 
-import org.p4vpn.emulator.net.SwitchDataPlane;
+import org.p4vpn.emulator.OutputPacket;
 import org.p4vpn.emulator.server.P4RuntimeServer;
 import org.p4vpn.p4rt.P4InfoIndex;
 import org.p4vpn.p4rt.P4RuntimeClient;
@@ -35,12 +35,12 @@ final class EmulatorTarget implements DataPlaneTarget {
         codec = new PiCodec(new P4InfoIndex(info));
     }
 
-    private synchronized void deliver(List<SwitchDataPlane.Output> out) {
-        for (SwitchDataPlane.Output o : out) {
+    private synchronized void deliver(List<OutputPacket> out) {
+        for (OutputPacket o : out) {
             if (o.port() == cpuPort) {
-                server.toController(o.frame());
+                server.toController(o.bytes());
             } else {
-                outputs.add(new Output(o.port(), o.frame()));
+                outputs.add(new Output(o.port(), o.bytes()));
             }
         }
     }
@@ -73,22 +73,12 @@ final class EmulatorTarget implements DataPlaneTarget {
     public List<Output> collect() {
         // Packet-outs arrive over gRPC; everything else was processed by send() before it returned.
         org.p4vpn.p4rt.Poll.until(java.time.Duration.ofMillis(200), () -> !outputs.isEmpty());
-        List<Output> out = new ArrayList<>();
-        Output o;
-        while ((o = outputs.poll()) != null) {
-            out.add(o);
-        }
-        return out;
+        return DataPlaneTarget.drain(outputs);
     }
 
     @Override
     public List<PacketIn> packetIns() {
-        List<PacketIn> out = new ArrayList<>();
-        PacketIn p;
-        while ((p = packetIns.poll()) != null) {
-            out.add(p);
-        }
-        return out;
+        return DataPlaneTarget.drain(packetIns);
     }
 
     @Override
