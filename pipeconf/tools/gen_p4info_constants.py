@@ -126,18 +126,29 @@ def preamble_names(p4info, entity):
 
 def sections(p4info):
     """[(comment, Java type, {P4 name: constant}, {int constant: value})], in output order."""
+    def width_of(widths, const, name, what, value):
+        if widths.setdefault(const, value) != value:
+            raise P4InfoError('%s %s has two widths' % (what, name))
+
     match_fields = {}
+    field_widths = {}
     for table in p4info.get('tables', []):
         for field in table.get('match_fields', []):
             name = field['name'][0]
             const = upper_snake(name)
-            match_fields[name] = const if const.startswith('HDR_') else 'HDR_' + const
+            const = const if const.startswith('HDR_') else 'HDR_' + const
+            match_fields[name] = const
+            width_of(field_widths, const, name, 'match field', int(field['bitwidth'][0]))
     params = {}
+    param_widths = {}
     for action in p4info.get('actions', []):
         for param in action.get('params', []):
-            params[param['name'][0]] = upper_snake(param['name'][0])
+            const = upper_snake(param['name'][0])
+            params[param['name'][0]] = const
+            width_of(param_widths, const, param['name'][0], 'action parameter', int(param['bitwidth'][0]))
     packet_metadata = {}
     widths = {}
+    # A name used for a match field, a parameter and packet metadata must mean one width.
     for header in p4info.get('controller_packet_metadata', []):
         for field in header.get('metadata', []):
             name = field['name'][0]
@@ -153,12 +164,14 @@ def sections(p4info):
     meters = qualified('meters')
     meters.update(qualified('direct_meters'))
     return [
-        ('Header field IDs', 'PiMatchFieldId', match_fields, {}),
+        ('Header field IDs', 'PiMatchFieldId', match_fields,
+         {c + '_BITWIDTH': w for c, w in field_widths.items()}),
         ('Table IDs', 'PiTableId', qualified('tables'), {}),
         ('Indirect Counter IDs', 'PiCounterId', qualified('counters'), {}),
         ('Direct Counter IDs', 'PiCounterId', qualified('direct_counters'), {}),
         ('Action IDs', 'PiActionId', qualified('actions'), {}),
-        ('Action Param IDs', 'PiActionParamId', params, {}),
+        ('Action Param IDs', 'PiActionParamId', params,
+         {c + '_BITWIDTH': w for c, w in param_widths.items()}),
         ('Action Profile IDs', 'PiActionProfileId', qualified('action_profiles'), {}),
         ('Meter IDs', 'PiMeterId', meters, {}),
         ('Packet Metadata IDs', 'PiPacketMetadataId', packet_metadata,

@@ -22,26 +22,38 @@ public final class P4InfoConstants {
     // Header field IDs
     public static final PiMatchFieldId HDR_ETH_DST =
             PiMatchFieldId.of("eth_dst");
+    public static final int HDR_ETH_DST_BITWIDTH = 48;
     public static final PiMatchFieldId HDR_ETH_SRC =
             PiMatchFieldId.of("eth_src");
+    public static final int HDR_ETH_SRC_BITWIDTH = 48;
     public static final PiMatchFieldId HDR_ETH_TYPE =
             PiMatchFieldId.of("eth_type");
+    public static final int HDR_ETH_TYPE_BITWIDTH = 16;
     public static final PiMatchFieldId HDR_INGRESS_PORT =
             PiMatchFieldId.of("ingress_port");
+    public static final int HDR_INGRESS_PORT_BITWIDTH = 9;
     public static final PiMatchFieldId HDR_IPV4_DST =
             PiMatchFieldId.of("ipv4_dst");
+    public static final int HDR_IPV4_DST_BITWIDTH = 32;
     public static final PiMatchFieldId HDR_IP_PROTO =
             PiMatchFieldId.of("ip_proto");
+    public static final int HDR_IP_PROTO_BITWIDTH = 8;
     public static final PiMatchFieldId HDR_L4_DST_PORT =
             PiMatchFieldId.of("l4_dst_port");
+    public static final int HDR_L4_DST_PORT_BITWIDTH = 16;
     public static final PiMatchFieldId HDR_L4_SRC_PORT =
             PiMatchFieldId.of("l4_src_port");
+    public static final int HDR_L4_SRC_PORT_BITWIDTH = 16;
     public static final PiMatchFieldId HDR_LABEL = PiMatchFieldId.of("label");
+    public static final int HDR_LABEL_BITWIDTH = 20;
     public static final PiMatchFieldId HDR_NEXT_ID =
             PiMatchFieldId.of("next_id");
+    public static final int HDR_NEXT_ID_BITWIDTH = 32;
     public static final PiMatchFieldId HDR_VLAN_ID =
             PiMatchFieldId.of("vlan_id");
+    public static final int HDR_VLAN_ID_BITWIDTH = 12;
     public static final PiMatchFieldId HDR_VRF_ID = PiMatchFieldId.of("vrf_id");
+    public static final int HDR_VRF_ID_BITWIDTH = 16;
     // Table IDs
     public static final PiTableId INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB =
             PiTableId.of("IngressPipeImpl.mpls_fib.mpls_fib");
@@ -118,14 +130,22 @@ public final class P4InfoConstants {
     public static final PiActionId NO_ACTION = PiActionId.of("NoAction");
     // Action Param IDs
     public static final PiActionParamId DMAC = PiActionParamId.of("dmac");
+    public static final int DMAC_BITWIDTH = 48;
     public static final PiActionParamId LABEL = PiActionParamId.of("label");
+    public static final int LABEL_BITWIDTH = 20;
     public static final PiActionParamId NEXT_ID = PiActionParamId.of("next_id");
+    public static final int NEXT_ID_BITWIDTH = 32;
     public static final PiActionParamId PORT = PiActionParamId.of("port");
+    public static final int PORT_BITWIDTH = 9;
     public static final PiActionParamId SMAC = PiActionParamId.of("smac");
+    public static final int SMAC_BITWIDTH = 48;
     public static final PiActionParamId VLAN_ID = PiActionParamId.of("vlan_id");
+    public static final int VLAN_ID_BITWIDTH = 12;
     public static final PiActionParamId VPN_LABEL =
             PiActionParamId.of("vpn_label");
+    public static final int VPN_LABEL_BITWIDTH = 20;
     public static final PiActionParamId VRF_ID = PiActionParamId.of("vrf_id");
+    public static final int VRF_ID_BITWIDTH = 16;
     // Action Profile IDs
     public static final PiActionProfileId INGRESS_PIPE_IMPL_NEXT_ECMP_SELECTOR =
             PiActionProfileId.of("IngressPipeImpl.next.ecmp_selector");
