@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What an MPLS label on one device is allocated for: a VPN label (per VRF, per CE or per prefix,
- * RFC 4364 section 4.3.2) or a transport label of an LSP. Labels are unique per device.
+ * RFC 4364 section 4.3.2) or a transport label of an LSP; the same allocator also hands out the
+ * network-wide VRF ids and the per-device next-hop group ids of CEs. Values are unique per device.
  */
 public final class LabelKey {
 
@@ -21,8 +22,15 @@ public final class LabelKey {
         /** VPN label of one prefix. */
         VPN_PER_PREFIX,
         /** Transport label of an LSP at this device. */
-        TRANSPORT
+        TRANSPORT,
+        /** Not a label: the VRF id of a VPN instance, the same on every PE (16 bits). */
+        VRF_ID,
+        /** Not a label: the id of a CE's next-hop group on its PE. */
+        NEXT_HOP
     }
+
+    /** The scope of VRF ids, which are network-wide rather than per device. */
+    public static final DeviceId NETWORK = DeviceId.deviceId("p4vpn:network");
 
     private final DeviceId device;
     private final Purpose purpose;
@@ -80,6 +88,36 @@ public final class LabelKey {
      */
     public static LabelKey transport(DeviceId device, String lsp) {
         return new LabelKey(device, Purpose.TRANSPORT, "", lsp);
+    }
+
+    /**
+     * Key of a VPN instance's VRF id (network-wide).
+     *
+     * @param vpn VPN instance
+     * @return key
+     */
+    public static LabelKey vrfId(String vpn) {
+        return new LabelKey(NETWORK, Purpose.VRF_ID, vpn, "");
+    }
+
+    /**
+     * Key of the next-hop group id of a site's CE on its PE.
+     *
+     * @param device PE
+     * @param site   site
+     * @return key
+     */
+    public static LabelKey nextHop(DeviceId device, String site) {
+        return new LabelKey(device, Purpose.NEXT_HOP, "", site);
+    }
+
+    /**
+     * Tells whether this key is a VPN label (per VRF, CE or prefix).
+     *
+     * @return true for VPN labels
+     */
+    public boolean isVpnLabel() {
+        return purpose == Purpose.VPN_PER_VRF || purpose == Purpose.VPN_PER_CE || purpose == Purpose.VPN_PER_PREFIX;
     }
 
     /**

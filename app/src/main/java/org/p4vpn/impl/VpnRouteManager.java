@@ -80,14 +80,15 @@ public class VpnRouteManager implements VpnRouteService {
 
     /**
      * Loads the configuration into the engine, then releases VPN labels the store holds for keys
-     * nothing uses any more (e.g. a site removed while this instance was down).
+     * nothing uses any more (e.g. a site removed while this instance was down). Other ids in the
+     * label store (transport labels, VRF and next-hop ids) belong to the programming side.
      */
     private void loadAndReleaseOrphans() {
         engine.load(vpnService.getNodes(), vpnService.getVpnInstances(), vpnService.getSites(),
                     vpnService.getPeerRoutes());
         Set<LabelKey> used = engine.labelUse().keySet();
         for (LabelKey k : store.getLabels().keySet()) {
-            if (k.purpose() != LabelKey.Purpose.TRANSPORT && !used.contains(k)) {
+            if (k.isVpnLabel() && !used.contains(k)) {
                 log.info("Releasing unused label of {}", k);
                 store.labelAllocator().release(k);
             }

@@ -186,6 +186,10 @@ public final class VpnSerializers {
                     return LabelKey.perCe(d, vpn, owner);
                 case VPN_PER_PREFIX:
                     return LabelKey.perPrefix(d, vpn, Ip4Prefix.valueOf(owner));
+                case VRF_ID:
+                    return LabelKey.vrfId(vpn);
+                case NEXT_HOP:
+                    return LabelKey.nextHop(d, owner);
                 default:
                     return LabelKey.transport(d, owner);
             }

@@ -204,7 +204,8 @@ class DistributedVpnStoreTest {
                                          List.of(Ip4Address.valueOf("9.0.0.2")), false));
         for (Object o : List.of(v, s, rr, ProviderNode.of(PE1, NodeRole.PE, Ip4Address.valueOf("1.1.1.1")),
                                 LabelKey.perCe(PE1, "v", "s"), LabelKey.perPrefix(PE1, "v", Ip4Prefix.valueOf("1.0.0.0/8")),
-                                LabelKey.transport(PE1, "lsp-1"), new DeviceLabel(PE1, 99),
+                                LabelKey.transport(PE1, "lsp-1"), LabelKey.vrfId("v"), LabelKey.nextHop(PE1, "s"),
+                                new DeviceLabel(PE1, 99),
                                 RouteDistinguisher.of("4200000000:5"), route(),
                                 new PeerRouteKey(Ip4Address.valueOf("9.9.9.9"), route().prefix()))) {
             assertEquals(o, ser.decode(ser.encode(o)), o.getClass().getSimpleName());
