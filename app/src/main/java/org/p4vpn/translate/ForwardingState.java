@@ -136,6 +136,17 @@ public final class ForwardingState {
     }
 
     /**
+     * Returns this state with another transport plan (e.g. switched to backups after a failure).
+     *
+     * @param newPlan plan
+     * @return state
+     */
+    public ForwardingState withPlan(TransportPlan newPlan) {
+        return new ForwardingState(switches, links, sites, ceMacs, vrfIds, routes, vpnLabels, newPlan, ceNextIds,
+                                   puntDiscovery);
+    }
+
+    /**
      * Returns the sites.
      *
      * @return sites

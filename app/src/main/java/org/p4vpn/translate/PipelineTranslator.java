@@ -80,6 +80,24 @@ public final class PipelineTranslator {
         return out;
     }
 
+    /**
+     * Translates some switches only (e.g. the ingress PEs a link failure switches to backups).
+     *
+     * @param state   forwarding state
+     * @param devices the switches
+     * @return entities by switch
+     */
+    public static Map<DeviceId, DeviceEntries> translate(ForwardingState state, java.util.Collection<DeviceId> devices) {
+        Map<DeviceId, DeviceEntries> out = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        for (DeviceId d : devices) {
+            ForwardingState.Switch s = state.switches.get(d);
+            if (s != null) {
+                out.put(d, translate(state, s));
+            }
+        }
+        return out;
+    }
+
     /** The entities of one switch. */
     static DeviceEntries translate(ForwardingState state, ForwardingState.Switch sw) {
         Builder b = new Builder(state, sw);
