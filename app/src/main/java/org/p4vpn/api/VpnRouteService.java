@@ -37,6 +37,21 @@ public interface VpnRouteService extends ListenerService<VrfRouteEvent, VrfRoute
     Optional<VrfRoute> getBestRoute(VrfKey vrf, org.onlab.packet.Ip4Prefix prefix);
 
     /**
+     * Returns the best route of every prefix of a VRF.
+     *
+     * @param vrf VRF
+     * @return best routes by prefix, empty if the VRF does not exist
+     */
+    java.util.Map<org.onlab.packet.Ip4Prefix, VrfRoute> getBestRoutes(VrfKey vrf);
+
+    /**
+     * Returns the VPN labels the engine's exported routes use.
+     *
+     * @return label keys
+     */
+    Set<LabelKey> getVpnLabelKeys();
+
+    /**
      * Returns the state of every BGP speaker the engine models (PEs and route reflectors).
      *
      * @return speakers

@@ -173,6 +173,16 @@ public class VpnRouteManager implements VpnRouteService {
     }
 
     @Override
+    public java.util.Map<Ip4Prefix, VrfRoute> getBestRoutes(VrfKey vrf) {
+        return engine.bestRoutes(vrf);
+    }
+
+    @Override
+    public Set<LabelKey> getVpnLabelKeys() {
+        return engine.labelUse().keySet();
+    }
+
+    @Override
     public List<SpeakerState> getSpeakers() {
         return engine.speakers();
     }

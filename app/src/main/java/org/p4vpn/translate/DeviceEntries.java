@@ -26,6 +26,19 @@ public final class DeviceEntries {
     }
 
     /**
+     * Creates a set of entities (e.g. what a switch reports it holds).
+     *
+     * @param members members
+     * @param groups  groups
+     * @param entries table entries
+     * @return entities
+     */
+    public static DeviceEntries of(List<PiActionProfileMember> members, List<PiActionProfileGroup> groups,
+                                   List<PiTableEntry> entries) {
+        return new DeviceEntries(members, groups, entries);
+    }
+
+    /**
      * Returns the members (write them first).
      *
      * @return members

@@ -12,8 +12,10 @@ import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiActionParam;
 import org.onosproject.net.pi.runtime.PiActionProfileGroup;
+import org.onosproject.net.pi.runtime.PiActionProfileGroupId;
 import org.onosproject.net.pi.runtime.PiActionProfileMember;
 import org.onosproject.net.pi.runtime.PiActionProfileMemberId;
+import org.onosproject.net.pi.runtime.PiExactFieldMatch;
 import org.onosproject.net.pi.runtime.PiFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -156,16 +158,33 @@ final class TranslatorFixture {
     /** Seed Figure 6 with one VPN: CE1 on PE1 port 1, CE2 on PE2 port 1 (VLAN as given). */
     void seed(LabelMode mode, VlanId ce2Vlan) {
         seedCore();
+        seedSites(mode, ce2Vlan);
+    }
+
+    /** Seed Figure 6's VPN on PE1 and PE2 of whatever core was built, untagged. */
+    void seedSites() {
+        seedSites(LabelMode.PER_VRF, VlanId.NONE);
+    }
+
+    void seedSites(LabelMode mode, VlanId ce2Vlan) {
         vpn("vpna", "65000:1", "65000:1", mode);
         site("ce1", "vpna", PE1, 1, VlanId.NONE, "10.1.1.0", CE1_MAC, "192.168.1.0/24");
         site("ce2", "vpna", PE2, 1, ce2Vlan, "10.2.1.0", CE2_MAC, "192.168.2.0/24");
     }
 
-    ForwardingState state(TunnelMode mode, boolean puntDiscovery) {
+    /** The transport plan of the switches and links as they are now. */
+    TransportPlan plan(TunnelMode mode) {
         List<DeviceId> pes = switches.values().stream().filter(s -> s.role() == NodeRole.PE)
                 .map(ForwardingState.Switch::id).collect(Collectors.toList());
-        TransportPlan plan = new TransportPlanner(labels, mode)
-                .plan(new TransportTopology(switches.keySet(), links), pes);
+        return new TransportPlanner(labels, mode).plan(new TransportTopology(switches.keySet(), links), pes);
+    }
+
+    ForwardingState state(TunnelMode mode, boolean puntDiscovery) {
+        return state(plan(mode), puntDiscovery);
+    }
+
+    /** The state with a given plan (e.g. one switched to backups) and the links as they are now. */
+    ForwardingState state(TransportPlan plan, boolean puntDiscovery) {
         Map<VrfKey, Map<Ip4Prefix, VrfRoute>> routes = new LinkedHashMap<>();
         for (VrfKey k : engine.vrfKeys()) {
             routes.put(k, engine.bestRoutes(k));
@@ -229,6 +248,42 @@ final class TranslatorFixture {
         return entry(INGRESS_PIPE_IMPL_PORT_CLASSIFIER_PORT_CLASSIFIER, action,
                      PiBuild.exact(HDR_INGRESS_PORT, port, HDR_INGRESS_PORT_BITWIDTH),
                      PiBuild.exact(HDR_VLAN_ID, vlan, HDR_VLAN_ID_BITWIDTH));
+    }
+
+    static PiTableEntry nextEntry(int id) {
+        return PiTableEntry.builder().forTable(INGRESS_PIPE_IMPL_NEXT_NEXT).withMatchKey(PiMatchKey.builder()
+                .addFieldMatch(PiBuild.exact(HDR_NEXT_ID, id, HDR_NEXT_ID_BITWIDTH)).build())
+                .withAction(PiActionProfileGroupId.of(id)).build();
+    }
+
+    static PiTableEntry stationEntry(MacAddress mac) {
+        return entry(INGRESS_PIPE_IMPL_MY_STATION_MY_STATION, PiBuild.action(INGRESS_PIPE_IMPL_MY_STATION_NOP),
+                     new PiExactFieldMatch(HDR_ETH_DST, PiBuild.mac(mac)));
+    }
+
+    /** A punt entry at the translator's priority, matching the given ternary fields exactly. */
+    static PiTableEntry puntEntry(PiFieldMatch... matches) {
+        PiMatchKey.Builder k = PiMatchKey.builder();
+        Arrays.stream(matches).forEach(k::addFieldMatch);
+        return PiTableEntry.builder().forTable(INGRESS_PIPE_IMPL_PUNT_PUNT).withMatchKey(k.build())
+                .withAction(PiBuild.action(INGRESS_PIPE_IMPL_PUNT_PUNT_TO_CPU))
+                .withPriority(PipelineTranslator.PUNT_PRIORITY).build();
+    }
+
+    /** A next group of n members with ids id * 16 + i, weight 1. */
+    static PiActionProfileGroup expectedGroup(int id, int n) {
+        PiActionProfileGroup.Builder g = PiActionProfileGroup.builder()
+                .withActionProfileId(INGRESS_PIPE_IMPL_NEXT_ECMP_SELECTOR).withId(PiActionProfileGroupId.of(id))
+                .withMaxSize(16);
+        for (int i = 0; i < n; i++) {
+            g.addMember(PiActionProfileMemberId.of(id * 16 + i), 1);
+        }
+        return g.build();
+    }
+
+    static PiActionProfileMember expectedMember(int id, PiAction action) {
+        return PiActionProfileMember.builder().forActionProfile(INGRESS_PIPE_IMPL_NEXT_ECMP_SELECTOR)
+                .withId(PiActionProfileMemberId.of(id)).withAction(action).build();
     }
 
     static PiAction routeVpn(int vpnLabel, int next) {
@@ -306,7 +361,7 @@ final class TranslatorFixture {
 
     /** The value of an exact match field of an entry. */
     static long exactValue(PiTableEntry e, org.onosproject.net.pi.model.PiMatchFieldId f) {
-        return new BigInteger(1, ((org.onosproject.net.pi.runtime.PiExactFieldMatch) e.matchKey().fieldMatch(f)
+        return new BigInteger(1, ((PiExactFieldMatch) e.matchKey().fieldMatch(f)
                 .orElseThrow()).value().asArray()).longValue();
     }
 

@@ -190,12 +190,25 @@ public final class P4RuntimeClient implements AutoCloseable {
      * @throws P4RuntimeException with the device's reason if it rejects it
      */
     public void setPipeline(P4Info p4info, byte[] deviceConfig) {
+        setPipeline(p4info, deviceConfig, 0);
+    }
+
+    /**
+     * Pushes a pipeline with a cookie that identifies it, so that a later client can tell
+     * whether the device already runs it (GetForwardingPipelineConfig returns the cookie).
+     *
+     * @param p4info       P4Info
+     * @param deviceConfig target-specific config
+     * @param cookie       identifier of this pipeline
+     */
+    public void setPipeline(P4Info p4info, byte[] deviceConfig, long cookie) {
         call("SetForwardingPipelineConfig", () -> blocking.withDeadlineAfter(60, TimeUnit.SECONDS)
                 .setForwardingPipelineConfig(SetForwardingPipelineConfigRequest.newBuilder()
                         .setDeviceId(deviceId).setElectionId(electionId)
                         .setAction(SetForwardingPipelineConfigRequest.Action.VERIFY_AND_COMMIT)
                         .setConfig(ForwardingPipelineConfig.newBuilder().setP4Info(p4info)
-                                           .setP4DeviceConfig(ByteString.copyFrom(deviceConfig)))
+                                           .setP4DeviceConfig(ByteString.copyFrom(deviceConfig))
+                                           .setCookie(ForwardingPipelineConfig.Cookie.newBuilder().setCookie(cookie)))
                         .build()));
     }
 

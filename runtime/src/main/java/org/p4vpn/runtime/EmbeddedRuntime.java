@@ -70,6 +70,15 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
 
     /**
+     * Returns the central store.
+     *
+     * @return store
+     */
+    public org.p4vpn.api.VpnStore store() {
+        return container.get(org.p4vpn.api.VpnStore.class);
+    }
+
+    /**
      * Returns the route service.
      *
      * @return service

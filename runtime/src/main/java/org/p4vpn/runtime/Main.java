@@ -2,84 +2,157 @@ package org.p4vpn.runtime;
 
 import org.p4vpn.api.L3VpnException;
 import org.p4vpn.codec.Scenario;
+import org.p4vpn.emulator.net.EmulatedLab;
+import org.p4vpn.p4rt.Poll;
+import org.p4vpn.p4rt.topo.NetworkFile;
+import org.p4vpn.pipeconf.PipelineOutputs;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The main job: starts the embedded runtime, provisions a scenario (the seed's example network
- * by default) and prints the resulting VRF tables.
+ * The main job: brings up the seed's example network on the emulated data plane (switches behind
+ * their own P4Runtime servers), starts the embedded runtime on it, provisions the scenario's VPNs
+ * and sites, lets the controller program the switches, and checks with real pings which CEs reach
+ * each other and which are isolated.
  */
 public final class Main {
 
-    private static final String DEFAULT_SCENARIO = "scenarios/seed-basic.json";
+    private static final String LAB = "labs/seed-basic/";
 
     private Main() {
+    }
+
+    private static final class Options {
+        private String network;
+        private String scenario;
+        private Path data = Paths.get("data");
+        private boolean serve;
     }
 
     /**
      * Runs the main job.
      *
-     * @param args {@code [--scenario FILE] [--data DIR]}
+     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--serve]}
      */
     public static void main(String[] args) {
-        String scenarioFile = null;
-        Path data = Paths.get("data");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--scenario":
-                    scenarioFile = value(args, ++i);
-                    break;
-                case "--data":
-                    data = Paths.get(value(args, ++i));
-                    break;
-                case "--in-memory":
-                    data = null;
-                    break;
-                case "":
-                    break;
-                default:
-                    fail("unknown argument " + args[i] + "\nusage: p4vpn [--scenario FILE] [--data DIR | --in-memory]");
-            }
-        }
-        if (data != null) {
+        Options o = options(args);
+        if (o.data != null) {
             // Before the first logger exists: logs go to the data directory, the console keeps the tables.
-            data.toFile().mkdirs();
-            System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("p4vpn.log").toString());
+            o.data.toFile().mkdirs();
+            System.setProperty("org.slf4j.simpleLogger.logFile", o.data.resolve("p4vpn.log").toString());
         }
-        Scenario scenario = load(scenarioFile);
+        NetworkFile network = load(o.network, LAB + "network.json", "network", NetworkFile::read);
+        Scenario scenario = load(o.scenario, LAB + "scenario.json", "scenario", Scenario::read);
         System.out.println("p4vpn: " + scenario.description());
-        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(data)) {
-            System.out.println("store: " + (data == null ? "in memory" : data.toAbsolutePath())
-                    + (data == null ? "" : "   log: " + data.resolve("p4vpn.log")));
-            int changes = ScenarioProvisioner.apply(scenario, runtime.vpnService(), runtime.adminService(),
-                                                    line -> System.out.println("  provisioned " + line));
-            System.out.println(changes == 0 ? "scenario already provisioned" : changes + " changes provisioned");
-            if (!runtime.awaitSettled(30_000)) {
-                fail("the route engine did not settle within 30 s");
+        boolean ok;
+        try (EmulatedLab lab = startLab(network);
+             EmbeddedRuntime runtime = EmbeddedRuntime.start(o.data)) {
+            System.out.println("store: " + (o.data == null ? "in memory" : o.data.toAbsolutePath())
+                    + (o.data == null ? "" : "   log: " + o.data.resolve("p4vpn.log")));
+            try (EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
+                                                                         runtime.store(), network)) {
+                programmer.start();
+                step("connecting to " + network.devices().size() + " switches over P4Runtime");
+                if (!Poll.until(Duration.ofSeconds(30), programmer::allConnected)) {
+                    fail("the switches did not all connect within 30 s; see the log");
+                }
+                Scenario withNodes = Scenario.parse(scenario.toJson().set("nodes",
+                        nodesJson(NetworkNodes.of(network))));
+                int changes = ScenarioProvisioner.apply(withNodes, runtime.vpnService(), runtime.adminService(),
+                                                        line -> System.out.println("  provisioned " + line));
+                System.out.println(changes == 0 ? "scenario already provisioned" : changes + " changes provisioned");
+                step("computing routes, labels and LSPs and programming the switches");
+                if (!runtime.awaitSettled(30_000) || !programmer.awaitProgrammed(30_000)) {
+                    fail("the controller did not settle within 30 s");
+                }
+                VrfTablePrinter.print(runtime.routeService(), System.out);
+                step("checking reachability with pings between CEs");
+                ok = Verification.print(Verification.run(scenario.checks(), lab.network()), System.out);
+                if (o.serve) {
+                    System.out.println("serving; stop with Ctrl-C");
+                    Poll.until(Duration.ofDays(3650), () -> false);
+                }
             }
-            VrfTablePrinter.print(runtime.routeService(), System.out);
         } catch (L3VpnException e) {
             fail("scenario rejected: " + e.field() + " = " + e.value() + ": " + e.getMessage());
+            return;
+        }
+        if (!ok) {
+            System.exit(1);
         }
     }
 
-    private static Scenario load(String file) {
-        try (InputStream in = file == null ? Main.class.getClassLoader().getResourceAsStream(DEFAULT_SCENARIO)
+    private static com.fasterxml.jackson.databind.node.ArrayNode nodesJson(List<org.p4vpn.api.ProviderNode> nodes) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = org.p4vpn.codec.VpnJson.mapper().createArrayNode();
+        nodes.forEach(n -> a.add(org.p4vpn.codec.VpnJson.encode(n)));
+        return a;
+    }
+
+    private static EmulatedLab startLab(NetworkFile network) {
+        EmulatedLab lab = EmulatedLab.start(network, PipelineOutputs.cpuPort(), false);
+        StringBuilder sb = new StringBuilder("data plane: emulator;");
+        network.devices().values().forEach(d -> sb.append(' ').append(d.name).append('@').append(d.grpcHost)
+                .append(':').append(d.grpcPort));
+        System.out.println(sb);
+        return lab;
+    }
+
+    private static Options options(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--network":
+                    o.network = value(args, ++i);
+                    break;
+                case "--scenario":
+                    o.scenario = value(args, ++i);
+                    break;
+                case "--data":
+                    o.data = Paths.get(value(args, ++i));
+                    break;
+                case "--in-memory":
+                    o.data = null;
+                    break;
+                case "--serve":
+                    o.serve = true;
+                    break;
+                default:
+                    fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
+                                 + " [--data DIR | --in-memory] [--serve]");
+            }
+        }
+        return o;
+    }
+
+    private interface Reader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static <T> T load(String file, String resource, String what, Reader<T> reader) {
+        try (InputStream in = file == null ? Main.class.getClassLoader().getResourceAsStream(resource)
                 : Files.newInputStream(Paths.get(file))) {
             if (in == null) {
-                fail("scenario " + DEFAULT_SCENARIO + " is missing from the build");
+                fail(what + " " + resource + " is missing from the build");
             }
-            return Scenario.read(in);
+            return reader.read(in);
         } catch (IOException e) {
-            fail("cannot read scenario " + file + ": " + e.getMessage());
+            fail("cannot read " + what + " " + file + ": " + e.getMessage());
         } catch (L3VpnException e) {
-            fail("scenario " + (file == null ? DEFAULT_SCENARIO : file) + ": " + e.field() + ": " + e.getMessage());
+            fail(what + " " + (file == null ? resource : file) + ": " + e.field() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            fail(what + " " + (file == null ? resource : file) + ": " + e.getMessage());
         }
         return null;
+    }
+
+    private static void step(String what) {
+        System.out.println("... " + what);
     }
 
     private static String value(String[] args, int i) {

@@ -1,0 +1,100 @@
+package org.p4vpn.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.onlab.packet.Ip4Address;
+import org.p4vpn.emulator.net.EmulatedHost;
+import org.p4vpn.emulator.net.EmulatedNetwork;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a scenario's expectations with real packets: for every pair it declares reachable or
+ * isolated, the first CE pings the second (ARP for the gateway answered by the controller) and the
+ * outcome is compared with the expectation. Prints a table.
+ */
+public final class Verification {
+
+    /** One checked pair. */
+    public static final class Row {
+        public final String from;
+        public final String to;
+        public final boolean expectReachable;
+        public final boolean reached;
+        public final long millis;
+
+        Row(String from, String to, boolean expectReachable, boolean reached, long millis) {
+            this.from = from;
+            this.to = to;
+            this.expectReachable = expectReachable;
+            this.reached = reached;
+            this.millis = millis;
+        }
+
+        /**
+         * Tells whether the outcome was the expected one.
+         *
+         * @return true if it passed
+         */
+        public boolean passed() {
+            return expectReachable == reached;
+        }
+    }
+
+    private Verification() {
+    }
+
+    /**
+     * Runs the checks (both directions of every pair).
+     *
+     * @param checks the scenario's "checks" ({"reachable": [[a, b]...], "isolated": [[a, b]...]})
+     * @param net    the network with the hosts
+     * @return the rows
+     */
+    public static List<Row> run(JsonNode checks, EmulatedNetwork net) {
+        List<Row> rows = new ArrayList<>();
+        if (checks == null) {
+            return rows;
+        }
+        for (String kind : new String[] {"reachable", "isolated"}) {
+            for (JsonNode pair : checks.path(kind)) {
+                String a = pair.get(0).asText();
+                String b = pair.get(1).asText();
+                rows.add(ping(net, a, b, kind.equals("reachable")));
+                rows.add(ping(net, b, a, kind.equals("reachable")));
+            }
+        }
+        return rows;
+    }
+
+    private static Row ping(EmulatedNetwork net, String from, String to, boolean expect) {
+        EmulatedHost dst = net.host(to);
+        if (net.host(from) == null || dst == null) {
+            throw new IllegalArgumentException("checks name a host the network file lacks: " + from + " or " + to);
+        }
+        long t0 = System.nanoTime();
+        boolean ok = net.ping(from, dst.ip(), Duration.ofMillis(expect ? 3000 : 500));
+        return new Row(from, to, expect, ok, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Prints the table.
+     *
+     * @param rows rows
+     * @param out  where
+     * @return true if every row passed
+     */
+    public static boolean print(List<Row> rows, PrintStream out) {
+        out.printf("%n%-10s %-10s %-10s %-10s %-8s %s%n", "from", "to", "expected", "result", "time", "");
+        boolean all = true;
+        for (Row r : rows) {
+            out.printf("%-10s %-10s %-10s %-10s %5d ms %s%n", r.from, r.to, r.expectReachable ? "reachable" : "isolated",
+                       r.reached ? "reached" : "no reply", r.millis, r.passed() ? "PASS" : "FAIL");
+            all &= r.passed();
+        }
+        out.printf("%d checks, %d passed%n", rows.size(), rows.stream().filter(Row::passed).count());
+        return all;
+    }
+}
