@@ -76,7 +76,7 @@ public final class Scenario {
     }
 
     /**
-     * Encodes this scenario (without checks).
+     * Encodes this scenario.
      *
      * @return JSON document
      */
@@ -89,6 +89,9 @@ public final class Scenario {
         vpns.forEach(x -> v.add(VpnJson.encode(x)));
         ArrayNode s = o.putArray("sites");
         sites.forEach(x -> s.add(VpnJson.encode(x)));
+        if (checks != null) {
+            o.set("checks", checks.deepCopy());
+        }
         return o;
     }
 

@@ -226,6 +226,24 @@ public final class NetworkFile {
     }
 
     /**
+     * Returns this network with other P4Runtime ports (e.g. where an emulated lab listens on free
+     * ports).
+     *
+     * @param ports port by device id
+     * @return network
+     */
+    public NetworkFile withGrpcPorts(Map<String, Integer> ports) {
+        NetworkFile n = new NetworkFile();
+        devices.forEach((id, d) -> n.devices.put(id, new Device(d.id, d.name, d.grpcHost,
+                ports.getOrDefault(id, d.grpcPort), d.deviceId, d.role, d.routerId, d.routerMac)));
+        n.links.addAll(links);
+        n.hosts.addAll(hosts);
+        n.asNumber = asNumber;
+        n.tunnelMode = tunnelMode;
+        return n;
+    }
+
+    /**
      * Returns the switches by device id.
      *
      * @return devices
