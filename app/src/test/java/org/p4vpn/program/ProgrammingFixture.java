@@ -11,6 +11,9 @@ import org.onosproject.event.DefaultEventSinkRegistry;
 import org.onosproject.event.Event;
 import org.onosproject.event.EventDeliveryService;
 import org.onosproject.event.EventSink;
+import org.onosproject.mastership.MastershipEvent;
+import org.onosproject.mastership.MastershipInfo;
+import org.onosproject.mastership.MastershipListener;
 import org.onosproject.mastership.MastershipServiceAdapter;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DefaultLink;
@@ -171,10 +174,28 @@ final class ProgrammingFixture {
 
     static final class Mastership extends MastershipServiceAdapter {
         final Set<DeviceId> elsewhere = new HashSet<>();
+        final List<MastershipListener> listeners = new ArrayList<>();
 
         @Override
         public boolean isLocalMaster(DeviceId d) {
             return !elsewhere.contains(d);
+        }
+
+        @Override
+        public void addListener(MastershipListener l) {
+            listeners.add(l);
+        }
+
+        @Override
+        public void removeListener(MastershipListener l) {
+            listeners.remove(l);
+        }
+
+        /** This instance becomes master of a device. */
+        void gain(DeviceId d) {
+            elsewhere.remove(d);
+            MastershipEvent e = new MastershipEvent(MastershipEvent.Type.MASTER_CHANGED, d, new MastershipInfo());
+            listeners.stream().filter(l -> l.isRelevant(e)).forEach(l -> l.event(e));
         }
     }
 

@@ -255,6 +255,27 @@ class PipelineTranslatorTestVpnTest {
     }
 
     @Test
+    void remoteRoutesToThePeItselfOrToAnUnknownPeAreLeftOut() {
+        f.seed(LabelMode.PER_VRF, UNTAGGED);
+        ForwardingState s = f.state(TunnelMode.PHP, false);
+        VrfKey key = new VrfKey(PE1, "vpna");
+        Map<Ip4Prefix, VrfRoute> table = new HashMap<>(s.routes.get(key));
+        // Hand-built: the egress is PE1 itself (its tunnel has no next hop), or no known PE.
+        table.put(pfx("172.20.0.0/16"), new VrfRoute(pfx("172.20.0.0/16"), VrfRoute.Kind.REMOTE,
+                org.onlab.packet.Ip4Address.valueOf("1.1.1.1"), null, null, 100, true));
+        table.put(pfx("172.21.0.0/16"), new VrfRoute(pfx("172.21.0.0/16"), VrfRoute.Kind.REMOTE,
+                org.onlab.packet.Ip4Address.valueOf("9.9.9.9"), null, null, 100, true));
+        Map<VrfKey, Map<Ip4Prefix, VrfRoute>> routes = new HashMap<>(s.routes);
+        routes.put(key, table);
+        Map<DeviceId, DeviceEntries> out = PipelineTranslator.translate(new ForwardingState(
+                s.switches, s.links, s.sites, s.ceMacs, s.vrfIds, routes, s.vpnLabels, s.plan, s.ceNextIds, false));
+        TranslationInvariants.check(out);
+        Map<Ip4Prefix, PiAction> pe1 = vrfTable(out.get(PE1), f.vrf("vpna"));
+        assertEquals(5, pe1.size(), pe1.toString());
+        assertTrue(!pe1.containsKey(pfx("172.20.0.0/16")) && !pe1.containsKey(pfx("172.21.0.0/16")));
+    }
+
+    @Test
     void aRemoteRouteWithoutTunnelToItsEgressIsLeftOut() {
         f.node(PE1, NodeRole.PE, "1.1.1.1", PE1_MAC);
         f.node(P, NodeRole.P, "3.3.3.3", P_MAC);
