@@ -13,6 +13,15 @@ import java.util.Set;
 public interface VpnRouteService extends ListenerService<VrfRouteEvent, VrfRouteListener> {
 
     /**
+     * Tells whether the engine has loaded the configuration the store held when it started; until
+     * then its tables are incomplete and must not be programmed (that would remove entries that
+     * switches rightly hold across a controller restart).
+     *
+     * @return true once loaded
+     */
+    boolean isLoaded();
+
+    /**
      * Returns the VRFs that exist (a VPN instance with a site on a PE).
      *
      * @return VRF keys

@@ -63,6 +63,7 @@ public class VpnRouteManager implements VpnRouteService {
     /** Applies configuration events to the engine in order; tests may set a direct executor. */
     protected Executor executor;
     private VpnRouteEngine engine;
+    private volatile boolean loaded;
 
     /** Starts the engine on what is configured and follows the configuration from then on. */
     @Activate
@@ -84,6 +85,8 @@ public class VpnRouteManager implements VpnRouteService {
      * label store (transport labels, VRF and next-hop ids) belong to the programming side.
      */
     private void loadAndReleaseOrphans() {
+        // Readers block on the engine's lock until load() returns, so they see it whole.
+        loaded = true;
         engine.load(vpnService.getNodes(), vpnService.getVpnInstances(), vpnService.getSites(),
                     vpnService.getPeerRoutes());
         Set<LabelKey> used = engine.labelUse().keySet();
@@ -155,6 +158,11 @@ public class VpnRouteManager implements VpnRouteService {
         public void event(VpnEvent event) {
             executor.execute(() -> apply(event));
         }
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return loaded;
     }
 
     @Override

@@ -179,6 +179,11 @@ public class VpnProgrammingManager {
         }
     }
 
+    private void retryLater() {
+        java.util.concurrent.CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(this::requestRecompute);
+    }
+
     /** Runs a task; one that arrives while another runs (a direct executor) runs right after it. */
     private void serially(Runnable task) {
         queue.add(task);
@@ -202,6 +207,11 @@ public class VpnProgrammingManager {
 
     /** Recomputes everything and writes the differences; a non-null link is treated as down. */
     private void recompute(Link down) {
+        if (!routeService.isLoaded()) {
+            // Programming half-loaded routes would remove entries the switches rightly hold.
+            retryLater();
+            return;
+        }
         TransportTopology topo = topology(down);
         TransportPlan plan = planner.plan(topo, pes(topo));
         lastTopology = topo;

@@ -523,6 +523,11 @@ public final class VpnRouteEngine {
 
     private LabelKey labelKey(Vrf vrf, Ip4Prefix prefix, VrfRoute localBest) {
         DeviceId d = vrf.key().device();
+        if (localBest.kind() == VrfRoute.Kind.CONNECTED) {
+            // A connected subnet holds the PE's own address too: its packets must be looked up in
+            // the VRF (and the PE address punted), so it takes the VRF's label in every mode.
+            return LabelKey.perVrf(d, vrf.key().vpn());
+        }
         switch (vrf.instance().labelMode()) {
             case PER_CE:
                 return LabelKey.perCe(d, vrf.key().vpn(), localBest.site().orElseThrow());

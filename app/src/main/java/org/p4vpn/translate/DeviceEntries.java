@@ -7,10 +7,12 @@ import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The P4 entities one switch should hold: action-profile members and groups (next hops) and
- * table entries. Compared by content, so a programmer can diff desired against actual.
+ * table entries. Compared by content regardless of order, so a programmer can diff desired
+ * against actual.
  */
 public final class DeviceEntries {
 
@@ -71,12 +73,14 @@ public final class DeviceEntries {
             return false;
         }
         DeviceEntries d = (DeviceEntries) o;
-        return members.equals(d.members) && groups.equals(d.groups) && entries.equals(d.entries);
+        // The order of entities carries no meaning: a switch holds sets.
+        return Set.copyOf(members).equals(Set.copyOf(d.members)) && Set.copyOf(groups).equals(Set.copyOf(d.groups))
+                && Set.copyOf(entries).equals(Set.copyOf(d.entries));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(members, groups, entries);
+        return Objects.hash(Set.copyOf(members), Set.copyOf(groups), Set.copyOf(entries));
     }
 
     @Override

@@ -253,7 +253,15 @@ public final class PipelineTranslator {
                     return;
                 }
                 int vrf = st.vrfIds.get(key.vpn());
+                java.util.Set<Ip4Prefix> own = new java.util.HashSet<>();
+                st.sites.stream().filter(s -> s.device().equals(sw.id()) && s.vpn().equals(key.vpn()))
+                        .forEach(s -> own.add(Ip4Prefix.valueOf(s.peAddress(), 32)));
                 table.forEach((prefix, r) -> {
+                    if (own.contains(prefix)) {
+                        // The PE's own interface address is punted to the router (sites()), even
+                        // if a route covers it exactly.
+                        return;
+                    }
                     PiAction a = routeAction(r);
                     if (a != null) {
                         entry(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, a, null, exact(HDR_VRF_ID, vrf, HDR_VRF_ID_BITWIDTH),

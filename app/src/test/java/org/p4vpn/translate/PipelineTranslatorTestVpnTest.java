@@ -172,20 +172,24 @@ class PipelineTranslatorTestVpnTest {
     }
 
     @Test
-    void perCeLabelsPopStraightToTheirCe() {
+    void perCeLabelsPopStraightToTheirCeAndConnectedOnesToTheVrf() {
         twoSitesOnPe2(LabelMode.PER_CE);
         Map<DeviceId, DeviceEntries> out = run(f, TunnelMode.PHP);
         int lx = f.label(LabelKey.perCe(PE2, "v", "x"));
         int ly = f.label(LabelKey.perCe(PE2, "v", "y"));
-        assertEquals(Set.of(mplsEntry(lx, popToCe(f.next("x"))), mplsEntry(ly, popToCe(f.next("y")))),
+        int connected = f.label(LabelKey.perVrf(PE2, "v"));
+        assertEquals(Set.of(mplsEntry(lx, popToCe(f.next("x"))), mplsEntry(ly, popToCe(f.next("y"))),
+                            mplsEntry(connected, popToVrf(f.vrf("v")))),
                      vpnLabelEntries(out.get(PE2)));
         Map<Ip4Prefix, PiAction> pe1 = vrfTable(out.get(PE1), f.vrf("v"));
         int tunnel = f.fec(PE1, PE2);
         assertEquals(routeVpn(lx, tunnel), pe1.get(pfx("172.16.1.0/24")));
         assertEquals(routeVpn(lx, tunnel), pe1.get(pfx("172.16.2.0/24")));
         assertEquals(routeVpn(ly, tunnel), pe1.get(pfx("172.16.3.0/24")));
-        assertEquals(Set.of(mplsEntry(f.label(LabelKey.perCe(PE1, "v", "far")), popToCe(f.next("far")))),
-                     vpnLabelEntries(out.get(PE1)));
+        assertEquals(routeVpn(connected, tunnel), pe1.get(pfx("10.2.1.0/24")),
+                     "an attachment subnet is owned by the VRF, not by one CE");
+        assertEquals(Set.of(mplsEntry(f.label(LabelKey.perVrf(PE1, "v")), popToVrf(f.vrf("v")))),
+                     vpnLabelEntries(out.get(PE1)), "a site with only its attachment subnet needs no per-CE label");
     }
 
     @Test
@@ -193,17 +197,19 @@ class PipelineTranslatorTestVpnTest {
         twoSitesOnPe2(LabelMode.PER_PREFIX);
         Map<DeviceId, DeviceEntries> out = run(f, TunnelMode.PHP);
         Map<String, Integer> label = new HashMap<>();
-        for (String p : List.of("172.16.1.0/24", "172.16.2.0/24", "172.16.3.0/24", "10.2.1.0/24", "10.2.2.0/24")) {
+        for (String p : List.of("172.16.1.0/24", "172.16.2.0/24", "172.16.3.0/24")) {
             label.put(p, f.label(LabelKey.perPrefix(PE2, "v", pfx(p))));
         }
-        assertEquals(5, new HashSet<>(label.values()).size(), "one label per prefix");
+        int connected = f.label(LabelKey.perVrf(PE2, "v"));
+        label.put("10.2.1.0/24", connected);
+        label.put("10.2.2.0/24", connected);
+        assertEquals(4, new HashSet<>(label.values()).size(), "one label per learned prefix, one for the VRF");
         int x = f.next("x");
         int vrf = f.vrf("v");
         assertEquals(Set.of(mplsEntry(label.get("172.16.1.0/24"), popToCe(x)),
                             mplsEntry(label.get("172.16.2.0/24"), popToCe(x)),
                             mplsEntry(label.get("172.16.3.0/24"), popToCe(f.next("y"))),
-                            mplsEntry(label.get("10.2.1.0/24"), popToVrf(vrf)),
-                            mplsEntry(label.get("10.2.2.0/24"), popToVrf(vrf))),
+                            mplsEntry(connected, popToVrf(vrf))),
                      vpnLabelEntries(out.get(PE2)));
         Map<Ip4Prefix, PiAction> pe1 = vrfTable(out.get(PE1), vrf);
         label.forEach((p, l) -> assertEquals(routeVpn(l, f.fec(PE1, PE2)), pe1.get(pfx(p)), p));

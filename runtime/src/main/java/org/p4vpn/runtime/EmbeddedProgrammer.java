@@ -195,6 +195,11 @@ public final class EmbeddedProgrammer implements AutoCloseable {
 
     /** Computes the desired entities of every switch and brings connected switches to them. */
     private void program(boolean reconcileAll) {
+        if (!routes.isLoaded()) {
+            // Programming half-loaded routes would remove entries the switches rightly hold.
+            executor.schedule(() -> program(reconcileAll), 100, TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             List<ProviderNode> nodes = new ArrayList<>(vpns.getNodes());
             Map<DeviceId, MacAddress> macs = new HashMap<>();
