@@ -6,7 +6,7 @@ import org.onosproject.event.EventDeliveryService;
 import org.onosproject.event.EventSink;
 
 /** Delivers each posted event to its sink at once, on the caller's thread. */
-class SyncEventDispatcher extends DefaultEventSinkRegistry implements EventDeliveryService {
+public class SyncEventDispatcher extends DefaultEventSinkRegistry implements EventDeliveryService {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -7,10 +7,7 @@ import org.onlab.packet.MacAddress;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
-import org.onosproject.event.DefaultEventSinkRegistry;
-import org.onosproject.event.Event;
 import org.onosproject.event.EventDeliveryService;
-import org.onosproject.event.EventSink;
 import org.onosproject.mastership.MastershipEvent;
 import org.onosproject.mastership.MastershipInfo;
 import org.onosproject.mastership.MastershipListener;
@@ -49,6 +46,7 @@ import org.p4vpn.api.VpnInstance;
 import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
 import org.p4vpn.impl.L3VpnManager;
+import org.p4vpn.impl.SyncEventDispatcher;
 import org.p4vpn.impl.VpnRouteManager;
 import org.p4vpn.lsp.TransportPlanner;
 import org.p4vpn.lsp.TransportTopology;
@@ -82,27 +80,6 @@ final class ProgrammingFixture {
     static final DeviceId P2 = DeviceId.deviceId("device:p2");
     static final DeviceId P3 = DeviceId.deviceId("device:p3");
     static final ApplicationId APP = new DefaultApplicationId(7, L3VpnManager.APP_NAME);
-
-    /** Delivers each posted event to its sink at once. */
-    static final class SyncDispatcher extends DefaultEventSinkRegistry implements EventDeliveryService {
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public void post(Event event) {
-            EventSink sink = getSink(event.getClass());
-            if (sink != null) {
-                sink.process(event);
-            }
-        }
-
-        @Override
-        public void setDispatchTimeLimit(long millis) {
-        }
-
-        @Override
-        public long getDispatchTimeLimit() {
-            return 0;
-        }
-    }
 
     static final class Vpns extends L3VpnManager {
         Vpns(DistributedVpnStore store, EventDeliveryService dispatcher) {
@@ -200,7 +177,7 @@ final class ProgrammingFixture {
     }
 
     final DistributedVpnStore store = TestVpnStores.create();
-    final SyncDispatcher dispatcher = new SyncDispatcher();
+    final SyncEventDispatcher dispatcher = new SyncEventDispatcher();
     final Vpns vpns = new Vpns(store, dispatcher);
     final Routes routes;
     final Links links = new Links();
