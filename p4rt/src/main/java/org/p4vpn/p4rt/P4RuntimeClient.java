@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.TextFormat;
 import com.google.rpc.Code;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
@@ -215,13 +216,22 @@ public final class P4RuntimeClient implements AutoCloseable {
     /**
      * Reads the device's pipeline.
      *
-     * @return the config, with an empty P4Info when the device has none
+     * @return the config, empty (no P4Info, cookie 0) when the device has none: BMv2 answers
+     *         FAILED_PRECONDITION then, other targets an empty config
      */
     public ForwardingPipelineConfig getPipeline() {
-        return call("GetForwardingPipelineConfig", () -> blocking.withDeadlineAfter(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .getForwardingPipelineConfig(GetForwardingPipelineConfigRequest.newBuilder().setDeviceId(deviceId)
-                        .setResponseType(GetForwardingPipelineConfigRequest.ResponseType.P4INFO_AND_COOKIE)
-                        .build()).getConfig());
+        try {
+            return blocking.withDeadlineAfter(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .getForwardingPipelineConfig(GetForwardingPipelineConfigRequest.newBuilder().setDeviceId(deviceId)
+                            .setResponseType(GetForwardingPipelineConfigRequest.ResponseType.P4INFO_AND_COOKIE)
+                            .build()).getConfig();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
+                return ForwardingPipelineConfig.getDefaultInstance();
+            }
+            throw new P4RuntimeException(target + ": GetForwardingPipelineConfig failed: "
+                    + e.getStatus().getCode() + " " + e.getStatus().getDescription(), e);
+        }
     }
 
     /**

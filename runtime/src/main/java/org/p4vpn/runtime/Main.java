@@ -2,10 +2,8 @@ package org.p4vpn.runtime;
 
 import org.p4vpn.api.L3VpnException;
 import org.p4vpn.codec.Scenario;
-import org.p4vpn.emulator.net.EmulatedLab;
 import org.p4vpn.p4rt.Poll;
 import org.p4vpn.p4rt.topo.NetworkFile;
-import org.p4vpn.pipeconf.PipelineOutputs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +31,13 @@ public final class Main {
         private String scenario;
         private Path data = Paths.get("data");
         private boolean serve;
+        private boolean bmv2;
     }
 
     /**
      * Runs the main job.
      *
-     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--serve]}
+     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2] [--serve]}
      */
     public static void main(String[] args) {
         Options o = options(args);
@@ -51,12 +50,12 @@ public final class Main {
         Scenario scenario = load(o.scenario, LAB + "scenario.json", "scenario", Scenario::read);
         System.out.println("p4vpn: " + scenario.description());
         boolean ok;
-        try (EmulatedLab lab = startLab(network);
+        try (DataPlane lab = startDataPlane(network, o);
              EmbeddedRuntime runtime = EmbeddedRuntime.start(o.data)) {
             System.out.println("store: " + (o.data == null ? "in memory" : o.data.toAbsolutePath())
                     + (o.data == null ? "" : "   log: " + o.data.resolve("p4vpn.log")));
             try (EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
-                                                                         runtime.store(), network)) {
+                                                                         runtime.store(), lab.network())) {
                 programmer.start();
                 step("connecting to " + network.devices().size() + " switches over P4Runtime");
                 if (!Poll.until(Duration.ofSeconds(30), programmer::allConnected)) {
@@ -73,7 +72,7 @@ public final class Main {
                 }
                 VrfTablePrinter.print(runtime.routeService(), System.out);
                 step("checking reachability with pings between CEs");
-                ok = Verification.print(Verification.run(scenario.checks(), lab.network()), System.out);
+                ok = Verification.print(Verification.run(scenario.checks(), lab), System.out);
                 if (o.serve) {
                     System.out.println("serving; stop with Ctrl-C");
                     Poll.until(Duration.ofDays(3650), () -> false);
@@ -94,13 +93,19 @@ public final class Main {
         return a;
     }
 
-    private static EmulatedLab startLab(NetworkFile network) {
-        EmulatedLab lab = EmulatedLab.start(network, PipelineOutputs.cpuPort(), false);
-        StringBuilder sb = new StringBuilder("data plane: emulator;");
-        network.devices().values().forEach(d -> sb.append(' ').append(d.name).append('@').append(d.grpcHost)
-                .append(':').append(d.grpcPort));
-        System.out.println(sb);
-        return lab;
+    private static DataPlane startDataPlane(NetworkFile network, Options o) {
+        DataPlane dp;
+        if (o.bmv2) {
+            Bmv2DataPlane.unavailableReason().ifPresent(r -> fail("--bmv2: " + r));
+            Path logs = o.data != null ? o.data : Paths.get(System.getProperty("java.io.tmpdir"), "p4vpn-bmv2");
+            step("starting " + network.devices().size() + " BMv2 switches and " + network.hosts().size()
+                         + " CE namespaces (logs in " + logs.toAbsolutePath() + ")");
+            dp = Bmv2DataPlane.start(network, logs);
+        } else {
+            dp = EmulatedDataPlane.start(network, false);
+        }
+        System.out.println("data plane: " + dp.describe());
+        return dp;
     }
 
     private static Options options(String[] args) {
@@ -122,9 +127,12 @@ public final class Main {
                 case "--serve":
                     o.serve = true;
                     break;
+                case "--bmv2":
+                    o.bmv2 = true;
+                    break;
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
-                                 + " [--data DIR | --in-memory] [--serve]");
+                                 + " [--data DIR | --in-memory] [--bmv2] [--serve]");
             }
         }
         return o;

@@ -1,7 +1,8 @@
 package org.p4vpn.runtime;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.onlab.packet.Ip4Prefix;
 import org.onosproject.net.DeviceId;
@@ -9,7 +10,6 @@ import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
 import org.p4vpn.codec.Scenario;
 import org.p4vpn.codec.VpnJson;
-import org.p4vpn.emulator.net.EmulatedLab;
 import org.p4vpn.p4rt.Poll;
 import org.p4vpn.p4rt.topo.NetworkFile;
 import org.p4vpn.pipeconf.PipelineOutputs;
@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The main job's pieces end to end on the emulated data plane: the seed lab provisioned through
@@ -50,19 +52,24 @@ class MainJobTest {
         return out;
     }
 
-    @Test
-    void seedLabIsProgrammedAndItsChecksPassAndARestartKeepsEverything(@TempDir Path data) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"emulator", "bmv2"})
+    void seedLabIsProgrammedAndItsChecksPassAndARestartKeepsEverything(String target, @TempDir Path data)
+            throws Exception {
+        if (target.equals("bmv2")) {
+            Optional<String> why = Bmv2DataPlane.unavailableReason();
+            assumeTrue(why.isEmpty(), () -> "BMv2 data plane skipped: " + why.get());
+        }
         NetworkFile file;
         try (InputStream in = resource("network.json")) {
             file = NetworkFile.read(in);
         }
         Map<VrfKey, List<VrfRoute>> first;
-        try (EmulatedLab lab = EmulatedLab.start(file, PipelineOutputs.cpuPort(), true)) {
-            Map<String, Integer> ports = new HashMap<>();
-            file.devices().keySet().forEach(d -> ports.put(d, lab.grpcPort(d)));
-            NetworkFile net = file.withGrpcPorts(ports);
+        try (DataPlane lab = target.equals("bmv2") ? Bmv2DataPlane.start(file, data.resolve("bmv2"))
+                : EmulatedDataPlane.start(file, true)) {
+            NetworkFile net = lab.network();
             Scenario s = scenario(net);
-            try (EmbeddedRuntime rt = EmbeddedRuntime.start(data);
+            try (EmbeddedRuntime rt = EmbeddedRuntime.start(data.resolve("store"));
                  EmbeddedProgrammer p = new EmbeddedProgrammer(rt.vpnService(), rt.routeService(), rt.store(), net)) {
                 p.start();
                 assertTrue(Poll.until(Duration.ofSeconds(20), p::allConnected), "switches connected");
@@ -70,7 +77,7 @@ class MainJobTest {
                 assertTrue(rt.awaitSettled(10_000) && p.awaitProgrammed(10_000));
                 VrfKey b = new VrfKey(DeviceId.deviceId("device:pe2"), "site-b");
                 assertTrue(rt.routeService().getBestRoute(b, Ip4Prefix.valueOf("172.16.1.0/24")).isPresent());
-                List<Verification.Row> rows = Verification.run(s.checks(), lab.network());
+                List<Verification.Row> rows = Verification.run(s.checks(), lab);
                 assertEquals(14, rows.size());
                 for (Verification.Row r : rows) {
                     assertTrue(r.passed(), r.from + " -> " + r.to + " expected "
@@ -80,7 +87,7 @@ class MainJobTest {
             }
         }
         assertEquals(7, first.size());
-        try (EmbeddedRuntime rt = EmbeddedRuntime.start(data)) {
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(data.resolve("store"))) {
             assertTrue(rt.awaitSettled(10_000));
             NetworkFile net = file;
             assertEquals(0, ScenarioProvisioner.apply(scenario(net), rt.vpnService(), rt.adminService(), l -> { }),

@@ -296,13 +296,17 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
     public void getForwardingPipelineConfig(GetForwardingPipelineConfigRequest req,
                                             StreamObserver<GetForwardingPipelineConfigResponse> out) {
         Pipeline p = pipeline;
+        if (p == null) {
+            // As BMv2 answers.
+            out.onError(SwitchErrors.status(Status.Code.FAILED_PRECONDITION,
+                                            "No forwarding pipeline config set for this device"));
+            return;
+        }
         ForwardingPipelineConfig.Builder c = ForwardingPipelineConfig.newBuilder();
-        if (p != null) {
-            c.setP4Info(p.p4info).getCookieBuilder().setCookie(p.cookie);
-            if (req.getResponseType() == GetForwardingPipelineConfigRequest.ResponseType.ALL
-                    || req.getResponseType() == GetForwardingPipelineConfigRequest.ResponseType.DEVICE_CONFIG_AND_COOKIE) {
-                c.setP4DeviceConfig(ByteString.copyFrom(p.deviceConfig));
-            }
+        c.setP4Info(p.p4info).getCookieBuilder().setCookie(p.cookie);
+        if (req.getResponseType() == GetForwardingPipelineConfigRequest.ResponseType.ALL
+                || req.getResponseType() == GetForwardingPipelineConfigRequest.ResponseType.DEVICE_CONFIG_AND_COOKIE) {
+            c.setP4DeviceConfig(ByteString.copyFrom(p.deviceConfig));
         }
         out.onNext(GetForwardingPipelineConfigResponse.newBuilder().setConfig(c).build());
         out.onCompleted();

@@ -1,0 +1,168 @@
+package org.p4vpn.runtime;
+
+import org.p4vpn.p4rt.Bmv2Switch;
+import org.p4vpn.p4rt.VethLink;
+import org.p4vpn.p4rt.topo.NetworkFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The network on BMv2: one {@code simple_switch_grpc} per device, a veth pair per link, and each CE
+ * host in its own network namespace ({@code p4vpn-<host>}) with the file's MAC, address, VLAN and
+ * gateway, so pings are the kernel's own. Needs root and BMv2 on PATH ({@link #unavailableReason()}).
+ * Everything made is removed on close; leftovers of a killed run are removed on the next start.
+ */
+public final class Bmv2DataPlane implements DataPlane {
+
+    private final List<Bmv2Switch> switches = new ArrayList<>();
+    private final List<VethLink> links = new ArrayList<>();
+    private final List<String> namespaces = new ArrayList<>();
+    private final Map<String, NetworkFile.Host> hosts = new HashMap<>();
+    private NetworkFile network;
+
+    private Bmv2DataPlane() {
+    }
+
+    /**
+     * Tells why BMv2 cannot run here, if it cannot.
+     *
+     * @return the reason, empty if it can
+     */
+    public static java.util.Optional<String> unavailableReason() {
+        java.util.Optional<String> why = Bmv2Switch.unavailableReason();
+        if (why.isEmpty() && !java.nio.file.Files.isExecutable(Path.of("/usr/bin/ping"))
+                && !java.nio.file.Files.isExecutable(Path.of("/bin/ping"))) {
+            return java.util.Optional.of("ping (Debian package iputils-ping) is not installed");
+        }
+        return why;
+    }
+
+    /**
+     * Starts the switches, links and hosts.
+     *
+     * @param file   network file
+     * @param logDir where each switch writes {@code bmv2-<name>.log}
+     * @return the data plane
+     * @throws IllegalStateException if BMv2 cannot run here or a switch does not start
+     */
+    public static Bmv2DataPlane start(NetworkFile file, Path logDir) {
+        unavailableReason().ifPresent(r -> {
+            throw new IllegalStateException("cannot run the BMv2 data plane: " + r);
+        });
+        Bmv2DataPlane dp = new Bmv2DataPlane();
+        try {
+            Map<String, Map<Integer, String>> ports = new LinkedHashMap<>();
+            file.devices().keySet().forEach(id -> ports.put(id, new TreeMap<>()));
+            int i = 0;
+            for (NetworkFile.Link l : file.links()) {
+                VethLink link = VethLink.create("pvl" + i + "a", "pvl" + i + "b");
+                dp.links.add(link);
+                ports.get(l.deviceA).put(l.portA, link.a());
+                ports.get(l.deviceB).put(l.portB, link.b());
+                i++;
+            }
+            i = 0;
+            for (NetworkFile.Host h : file.hosts()) {
+                String ns = "p4vpn-" + h.name;
+                run(true, "ip", "netns", "del", ns);
+                VethLink link = VethLink.create("pvh" + i + "s", "pvh" + i + "h");
+                dp.links.add(link);
+                run(false, "ip", "netns", "add", ns);
+                dp.namespaces.add(ns);
+                run(false, "ip", "link", "set", link.b(), "netns", ns);
+                configureHost(ns, link.b(), h);
+                ports.get(h.device).put(h.port, link.a());
+                dp.hosts.put(h.name, h);
+                i++;
+            }
+            Map<String, Integer> grpc = new LinkedHashMap<>();
+            for (NetworkFile.Device d : file.devices().values()) {
+                Bmv2Switch sw = Bmv2Switch.start(d.name, d.deviceId, ports.get(d.id),
+                                                 logDir.resolve("bmv2-" + d.name + ".log"), false);
+                dp.switches.add(sw);
+                grpc.put(d.id, sw.grpcPort());
+            }
+            dp.network = file.withGrpcPorts(grpc);
+            return dp;
+        } catch (RuntimeException e) {
+            dp.close();
+            throw e;
+        }
+    }
+
+    private static void configureHost(String ns, String iface, NetworkFile.Host h) {
+        run(false, "ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
+        run(false, "ip", "-n", ns, "link", "set", iface, "address", h.mac);
+        run(false, "ip", "-n", ns, "link", "set", "lo", "up");
+        run(false, "ip", "-n", ns, "link", "set", iface, "up");
+        String l3 = iface;
+        if (h.vlan != 0) {
+            l3 = iface + "." + h.vlan;
+            run(false, "ip", "-n", ns, "link", "add", "link", iface, "name", l3, "type", "vlan", "id",
+                String.valueOf(h.vlan));
+            run(false, "ip", "-n", ns, "link", "set", l3, "up");
+        }
+        run(false, "ip", "-n", ns, "addr", "add", h.ip + "/" + h.prefixLength, "dev", l3);
+        run(false, "ip", "-n", ns, "route", "add", "default", "via", h.gateway);
+    }
+
+    @Override
+    public NetworkFile network() {
+        return network;
+    }
+
+    @Override
+    public boolean ping(String from, String to, Duration timeout) {
+        NetworkFile.Host src = hosts.get(from);
+        NetworkFile.Host dst = hosts.get(to);
+        if (src == null || dst == null) {
+            throw new IllegalArgumentException("no host " + (dst == null ? to : from) + " in the network file");
+        }
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        return run(true, "ip", "netns", "exec", "p4vpn-" + from, "ping", "-n", "-q", "-c", "1", "-W",
+                   String.valueOf(seconds), dst.ip) == 0;
+    }
+
+    @Override
+    public String describe() {
+        return "BMv2 (simple_switch_grpc, CEs in network namespaces p4vpn-*);" + DataPlane.addresses(network);
+    }
+
+    @Override
+    public void close() {
+        switches.forEach(Bmv2Switch::close);
+        namespaces.forEach(ns -> run(true, "ip", "netns", "del", ns));
+        links.forEach(VethLink::close);
+    }
+
+    private static int run(boolean quiet, String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", cmd) + ": no answer in 60 s");
+            }
+            if (p.exitValue() != 0 && !quiet) {
+                throw new IllegalStateException(String.join(" ", cmd) + ": " + out.trim());
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
