@@ -48,7 +48,7 @@ public final class Site {
         this.port = Names.required("port", b.port);
         this.vlan = b.vlan == null ? VlanId.NONE : b.vlan;
         this.vpn = Names.check("vpn", b.vpn);
-        this.peAddress = Names.required("peAddress", b.peAddress);
+        this.peAddress = Names.required("peInterface", b.peAddress);
         this.prefixLength = b.prefixLength;
         this.ceAddress = Names.required("ceAddress", b.ceAddress);
         this.ceMac = b.ceMac;
@@ -81,7 +81,7 @@ public final class Site {
             for (Ip4Address a : new Ip4Address[] {peAddress, ceAddress}) {
                 int host = a.toInt() & ~mask;
                 if (host == 0 || host == ~mask) {
-                    throw new InvalidInputException(a == peAddress ? "peAddress" : "ceAddress", a,
+                    throw new InvalidInputException(a == peAddress ? "peInterface" : "ceAddress", a,
                             a + " is the network or broadcast address of " + subnet);
                 }
             }

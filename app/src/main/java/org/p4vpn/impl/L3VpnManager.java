@@ -135,7 +135,7 @@ public class L3VpnManager implements L3VpnService, L3VpnAdminService {
             if (other.device().equals(site.device()) && other.vpn().equals(site.vpn())
                     && !other.name().equals(site.name())
                     && (other.connectedPrefix().contains(subnet) || subnet.contains(other.connectedPrefix()))) {
-                throw new ConflictException("peAddress", site.peAddress() + "/" + site.prefixLength(),
+                throw new ConflictException("peInterface", site.peAddress() + "/" + site.prefixLength(),
                         "subnet " + subnet + " overlaps " + other.connectedPrefix() + " of site " + other.name()
                                 + " in VRF " + site.vpn() + " on " + site.device());
             }

@@ -62,7 +62,7 @@ class ModelValidationTest {
                 () -> site().ceAddress(Ip4Address.valueOf("10.1.1.1")).build()).field());
         assertEquals("prefixLength", assertThrows(InvalidInputException.class,
                 () -> site().peInterface("10.1.1.1/32").build()).field());
-        assertEquals("peAddress", assertThrows(InvalidInputException.class,
+        assertEquals("peInterface", assertThrows(InvalidInputException.class,
                 () -> site().peInterface("10.1.1.0/24").build()).field());
         assertEquals("vlan", assertThrows(InvalidInputException.class,
                 () -> site().vlan(VlanId.vlanId((short) 4095)).build()).field());

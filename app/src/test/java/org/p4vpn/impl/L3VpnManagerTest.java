@@ -172,7 +172,7 @@ class L3VpnManagerTest {
         rejected(NotFoundException.class, "device", () -> vpns.createSite(
                 site("x", "vpna", DeviceId.deviceId("device:none"), 5, "10.9.9")));
         rejected(ConflictException.class, "device", () -> vpns.createSite(site("x", "vpna", P1, 5, "10.9.9")));
-        ConflictException overlap = rejected(ConflictException.class, "peAddress",
+        ConflictException overlap = rejected(ConflictException.class, "peInterface",
                 () -> vpns.createSite(site("x", "vpna", PE1, 5, "10.1.1")));
         assertTrue(overlap.getMessage().contains("ce1"), overlap.getMessage());
         rejected(ConflictException.class, "port", () -> vpns.createSite(site("x", "vpna", PE1, 1, "10.9.9")));

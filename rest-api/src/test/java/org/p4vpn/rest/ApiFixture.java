@@ -1,0 +1,140 @@
+package org.p4vpn.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.util.concurrent.MoreExecutors;
+import org.onosproject.core.CoreServiceAdapter;
+import org.onosproject.store.service.TestStorageService;
+import org.p4vpn.api.L3VpnAdminService;
+import org.p4vpn.api.L3VpnService;
+import org.p4vpn.api.VpnRouteService;
+import org.p4vpn.codec.VpnJson;
+import org.p4vpn.impl.L3VpnManager;
+import org.p4vpn.impl.SyncEventDispatcher;
+import org.p4vpn.impl.VpnRouteManager;
+import org.p4vpn.store.DistributedVpnStore;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The real managers on ONOS's TestStorageService behind a RestServer on a free port, and an HTTP
+ * client. The managers' {@code @Reference} fields are protected in other packages, hence the
+ * reflection (until the app module publishes its test fixtures as a test-jar).
+ */
+final class ApiFixture implements AutoCloseable {
+
+    static final String USER = "admin";
+    static final String PASSWORD = "s3cret";
+
+    final L3VpnManager vpns;
+    final VpnRouteManager routes;
+    final RestServer server;
+    // HTTP/1.1: Grizzly does not take the JDK client's h2c upgrade on requests with a body
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ApiFixture() {
+        DistributedVpnStore store = new DistributedVpnStore();
+        set(store, "storageService", new TestStorageService());
+        store.activate();
+        SyncEventDispatcher dispatcher = new SyncEventDispatcher();
+        vpns = new L3VpnManager();
+        set(vpns, "store", store);
+        set(vpns, "coreService", new CoreServiceAdapter());
+        set(vpns, "eventDispatcher", dispatcher);
+        vpns.activate();
+        routes = new VpnRouteManager();
+        set(routes, "vpnService", vpns);
+        set(routes, "store", store);
+        set(routes, "eventDispatcher", dispatcher);
+        set(routes, "executor", MoreExecutors.directExecutor());
+        routes.activate();
+        Services services = Services.of(Map.of(L3VpnService.class, vpns, L3VpnAdminService.class, vpns,
+                VpnRouteService.class, routes));
+        server = RestServer.start("127.0.0.1", 0, services, Users.empty().add(USER, PASSWORD));
+    }
+
+    private static void set(Object target, String name, Object value) {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                f.set(target, value);
+                return;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(target.getClass() + " has no field " + name);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + RestApplication.BASE_PATH + path);
+    }
+
+    /** A request with the fixture user's credentials. */
+    HttpRequest.Builder request(String path) {
+        return anonymous(path).header("Authorization", basic(USER, PASSWORD));
+    }
+
+    HttpRequest.Builder anonymous(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return VpnJson.mapper().readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        routes.deactivate();
+        vpns.deactivate();
+    }
+}
