@@ -1,9 +1,5 @@
 package org.p4vpn.p4rt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 /**
  * A veth pair joining two software-switch ports (both ends in the host namespace, IPv6 off so
  * the kernel adds no frames); removed on close.
@@ -26,16 +22,16 @@ public final class VethLink implements AutoCloseable {
      * @return the link
      */
     public static VethLink create(String a, String b) {
-        run(true, "ip", "link", "del", a);
+        Commands.run(true, "ip", "link", "del", a);
         try {
-            run(false, "ip", "link", "add", a, "type", "veth", "peer", "name", b);
+            Commands.run(false, "ip", "link", "add", a, "type", "veth", "peer", "name", b);
             for (String i : new String[] {a, b}) {
-                run(false, "sysctl", "-q", "-w", "net.ipv6.conf." + i + ".disable_ipv6=1");
-                run(false, "ip", "link", "set", i, "up");
+                Commands.run(false, "sysctl", "-q", "-w", "net.ipv6.conf." + i + ".disable_ipv6=1");
+                Commands.run(false, "ip", "link", "set", i, "up");
             }
             return new VethLink(a, b);
         } catch (RuntimeException e) {
-            run(true, "ip", "link", "del", a);
+            Commands.run(true, "ip", "link", "del", a);
             throw e;
         }
     }
@@ -58,22 +54,8 @@ public final class VethLink implements AutoCloseable {
         return b;
     }
 
-    private static void run(boolean quiet, String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0 && !quiet) {
-                throw new IllegalStateException(String.join(" ", cmd) + ": " + out.trim());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        run(true, "ip", "link", "del", a);
+        Commands.run(true, "ip", "link", "del", a);
     }
 }

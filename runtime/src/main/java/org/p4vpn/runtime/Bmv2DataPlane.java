@@ -1,12 +1,10 @@
 package org.p4vpn.runtime;
 
 import org.p4vpn.p4rt.Bmv2Switch;
+import org.p4vpn.p4rt.Commands;
 import org.p4vpn.p4rt.VethLink;
 import org.p4vpn.p4rt.topo.NetworkFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The network on BMv2: one {@code simple_switch_grpc} per device, a veth pair per link, and each CE
@@ -75,12 +72,12 @@ public final class Bmv2DataPlane implements DataPlane {
             i = 0;
             for (NetworkFile.Host h : file.hosts()) {
                 String ns = "p4vpn-" + h.name;
-                run(true, "ip", "netns", "del", ns);
+                Commands.run(true, "ip", "netns", "del", ns);
                 VethLink link = VethLink.create("pvh" + i + "s", "pvh" + i + "h");
                 dp.links.add(link);
-                run(false, "ip", "netns", "add", ns);
+                Commands.run(false, "ip", "netns", "add", ns);
                 dp.namespaces.add(ns);
-                run(false, "ip", "link", "set", link.b(), "netns", ns);
+                Commands.run(false, "ip", "link", "set", link.b(), "netns", ns);
                 configureHost(ns, link.b(), h);
                 ports.get(h.device).put(h.port, link.a());
                 dp.hosts.put(h.name, h);
@@ -102,19 +99,19 @@ public final class Bmv2DataPlane implements DataPlane {
     }
 
     private static void configureHost(String ns, String iface, NetworkFile.Host h) {
-        run(false, "ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
-        run(false, "ip", "-n", ns, "link", "set", iface, "address", h.mac);
-        run(false, "ip", "-n", ns, "link", "set", "lo", "up");
-        run(false, "ip", "-n", ns, "link", "set", iface, "up");
+        Commands.run(false, "ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
+        Commands.run(false, "ip", "-n", ns, "link", "set", iface, "address", h.mac);
+        Commands.run(false, "ip", "-n", ns, "link", "set", "lo", "up");
+        Commands.run(false, "ip", "-n", ns, "link", "set", iface, "up");
         String l3 = iface;
         if (h.vlan != 0) {
             l3 = iface + "." + h.vlan;
-            run(false, "ip", "-n", ns, "link", "add", "link", iface, "name", l3, "type", "vlan", "id",
+            Commands.run(false, "ip", "-n", ns, "link", "add", "link", iface, "name", l3, "type", "vlan", "id",
                 String.valueOf(h.vlan));
-            run(false, "ip", "-n", ns, "link", "set", l3, "up");
+            Commands.run(false, "ip", "-n", ns, "link", "set", l3, "up");
         }
-        run(false, "ip", "-n", ns, "addr", "add", h.ip + "/" + h.prefixLength, "dev", l3);
-        run(false, "ip", "-n", ns, "route", "add", "default", "via", h.gateway);
+        Commands.run(false, "ip", "-n", ns, "addr", "add", h.ip + "/" + h.prefixLength, "dev", l3);
+        Commands.run(false, "ip", "-n", ns, "route", "add", "default", "via", h.gateway);
     }
 
     @Override
@@ -130,7 +127,7 @@ public final class Bmv2DataPlane implements DataPlane {
             throw new IllegalArgumentException("no host " + (dst == null ? to : from) + " in the network file");
         }
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-        return run(true, "ip", "netns", "exec", "p4vpn-" + from, "ping", "-n", "-q", "-c", "1", "-W",
+        return Commands.run(true, "ip", "netns", "exec", "p4vpn-" + from, "ping", "-n", "-q", "-c", "1", "-W",
                    String.valueOf(seconds), dst.ip) == 0;
     }
 
@@ -142,27 +139,7 @@ public final class Bmv2DataPlane implements DataPlane {
     @Override
     public void close() {
         switches.forEach(Bmv2Switch::close);
-        namespaces.forEach(ns -> run(true, "ip", "netns", "del", ns));
+        namespaces.forEach(ns -> Commands.run(true, "ip", "netns", "del", ns));
         links.forEach(VethLink::close);
-    }
-
-    private static int run(boolean quiet, String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", cmd) + ": no answer in 60 s");
-            }
-            if (p.exitValue() != 0 && !quiet) {
-                throw new IllegalStateException(String.join(" ", cmd) + ": " + out.trim());
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }
