@@ -22,6 +22,8 @@ import java.util.List;
 public final class Main {
 
     private static final String LAB = "labs/seed-basic/";
+    // Grizzly and Jersey log through java.util.logging: only their warnings reach the console.
+    private static final java.util.logging.Logger GLASSFISH = java.util.logging.Logger.getLogger("org.glassfish");
 
     private Main() {
     }
@@ -32,15 +34,20 @@ public final class Main {
         private Path data = Paths.get("data");
         private boolean serve;
         private boolean bmv2;
+        private String listen = "127.0.0.1";
+        private int restPort = 8181;
+        private Path users;
     }
 
     /**
      * Runs the main job.
      *
-     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2] [--serve]}
+     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2] [--listen HOST]
+     *             [--rest-port N] [--users FILE] [--serve]}
      */
     public static void main(String[] args) {
         Options o = options(args);
+        GLASSFISH.setLevel(java.util.logging.Level.WARNING);
         if (o.data != null) {
             // Before the first logger exists: logs go to the data directory, the console keeps the tables.
             o.data.toFile().mkdirs();
@@ -54,7 +61,8 @@ public final class Main {
              EmbeddedRuntime runtime = EmbeddedRuntime.start(o.data)) {
             System.out.println("store: " + (o.data == null ? "in memory" : o.data.toAbsolutePath())
                     + (o.data == null ? "" : "   log: " + o.data.resolve("p4vpn.log")));
-            try (EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
+            try (RestEndpoint rest = startRest(runtime, o);
+                 EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
                                                                          runtime.store(), lab.network())) {
                 programmer.start();
                 step("connecting to " + network.devices().size() + " switches over P4Runtime");
@@ -91,6 +99,28 @@ public final class Main {
         com.fasterxml.jackson.databind.node.ArrayNode a = org.p4vpn.codec.VpnJson.mapper().createArrayNode();
         nodes.forEach(n -> a.add(org.p4vpn.codec.VpnJson.encode(n)));
         return a;
+    }
+
+    private static RestEndpoint startRest(EmbeddedRuntime runtime, Options o) {
+        Path users = o.users != null ? o.users : o.data != null ? o.data.resolve("users.properties") : null;
+        RestEndpoint rest;
+        try {
+            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users);
+        } catch (IllegalArgumentException e) {
+            fail("users file " + users + ": " + e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            fail("cannot serve the REST API on " + o.listen + ":" + o.restPort + ": " + e.getMessage());
+            return null;
+        }
+        System.out.println("REST API: http://" + o.listen + ":" + rest.port() + "/l3vpn/v1   (OpenAPI: /l3vpn/v1/openapi.yaml)");
+        if (rest.firstPassword() != null) {
+            System.out.println("  user " + RestEndpoint.FIRST_USER + ", password " + rest.firstPassword()
+                    + (users == null ? " (in memory only)" : " (shown once; its hash is in " + users + ")"));
+        } else {
+            System.out.println("  users from " + users);
+        }
+        return rest;
     }
 
     private static DataPlane startDataPlane(NetworkFile network, Options o) {
@@ -130,9 +160,18 @@ public final class Main {
                 case "--bmv2":
                     o.bmv2 = true;
                     break;
+                case "--listen":
+                    o.listen = value(args, ++i);
+                    break;
+                case "--rest-port":
+                    o.restPort = port(value(args, ++i));
+                    break;
+                case "--users":
+                    o.users = Paths.get(value(args, ++i));
+                    break;
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
-                                 + " [--data DIR | --in-memory] [--bmv2] [--serve]");
+                                 + " [--data DIR | --in-memory] [--bmv2] [--listen HOST] [--rest-port N] [--users FILE] [--serve]");
             }
         }
         return o;
@@ -157,6 +196,19 @@ public final class Main {
             fail(what + " " + (file == null ? resource : file) + ": " + e.getMessage());
         }
         return null;
+    }
+
+    private static int port(String text) {
+        try {
+            int p = Integer.parseInt(text);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail("--rest-port: " + text + " is not a port number (0-65535; 0 picks a free one)");
+        return 0;
     }
 
     private static void step(String what) {

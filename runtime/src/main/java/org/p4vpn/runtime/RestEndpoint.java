@@ -1,0 +1,104 @@
+package org.p4vpn.runtime;
+
+import org.p4vpn.api.L3VpnAdminService;
+import org.p4vpn.api.L3VpnService;
+import org.p4vpn.api.VpnRouteService;
+import org.p4vpn.rest.RestServer;
+import org.p4vpn.rest.Services;
+import org.p4vpn.rest.Users;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * The REST API of the embedded runtime: the managers behind {@code /l3vpn/v1}, with HTTP basic
+ * authentication against a users file ({@code user=hash} lines). Without a users file, one is made
+ * with the user {@code admin} and a random password that is shown once.
+ */
+public final class RestEndpoint implements AutoCloseable {
+
+    /** The user made when there is no users file. */
+    public static final String FIRST_USER = "admin";
+
+    private final RestServer server;
+    private final String firstPassword;
+
+    private RestEndpoint(RestServer server, String firstPassword) {
+        this.server = server;
+        this.firstPassword = firstPassword;
+    }
+
+    /**
+     * Starts the API.
+     *
+     * @param runtime   the runtime whose services it serves
+     * @param host      address to listen on
+     * @param port      port (0: any free one)
+     * @param usersFile users file, made if absent; null keeps a generated user in memory only
+     * @return the endpoint
+     * @throws IllegalArgumentException if the users file is malformed
+     */
+    public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile) {
+        String password = null;
+        Users users;
+        try {
+            if (usersFile != null && Files.exists(usersFile)) {
+                users = Users.load(usersFile);
+            } else {
+                password = randomPassword();
+                String hash = Users.hash(password.toCharArray());
+                users = Users.empty().addHash(FIRST_USER, hash);
+                if (usersFile != null) {
+                    Files.createDirectories(usersFile.toAbsolutePath().getParent());
+                    Files.writeString(usersFile, "# user=hash; make a hash with: echo PASSWORD | java -cp "
+                            + "'runtime/target/lib/*' org.p4vpn.rest.Users\n" + FIRST_USER + "=" + hash + "\n",
+                                      StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the users file " + usersFile, e);
+        }
+        Services services = Services.of(Map.<Class<?>, Object>of(L3VpnService.class, runtime.vpnService(),
+                                                L3VpnAdminService.class, runtime.adminService(),
+                                                VpnRouteService.class, runtime.routeService()));
+        return new RestEndpoint(RestServer.start(host, port, services, users), password);
+    }
+
+    private static String randomPassword() {
+        SecureRandom r = new SecureRandom();
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Returns the port the API listens on.
+     *
+     * @return port
+     */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Returns the password of the user made at this start, if one was made.
+     *
+     * @return password or null
+     */
+    public String firstPassword() {
+        return firstPassword;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

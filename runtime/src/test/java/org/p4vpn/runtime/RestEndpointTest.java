@@ -1,0 +1,63 @@
+package org.p4vpn.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The runtime's REST endpoint: no anonymous access, a first user made once, kept across restarts. */
+class RestEndpointTest {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HttpResponse<String> send(int port, String method, String path, String body, String password)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/l3vpn/v1" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (password != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    ("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void firstStartMakesAUserWhoseHashIsKeptAndAnonymousWritesAreRefused(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users.properties");
+        String vpn = "{\"name\":\"green\",\"routeDistinguisher\":\"65000:7\",\"importTargets\":[\"65000:7\"],"
+                + "\"exportTargets\":[\"65000:7\"]}";
+        String password;
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(dir.resolve("store"));
+             RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, users)) {
+            password = rest.firstPassword();
+            assertNotNull(password);
+            assertTrue(Files.readString(users).contains("admin=pbkdf2"), "a hash, never the password");
+            assertTrue(!Files.readString(users).contains(password));
+            assertEquals(401, send(rest.port(), "POST", "/vpns", vpn, null).statusCode());
+            assertEquals(401, send(rest.port(), "POST", "/vpns", vpn, password + "x").statusCode());
+            assertTrue(rt.vpnService().getVpnInstances().isEmpty(), "refused writes changed nothing");
+            assertEquals(201, send(rest.port(), "POST", "/vpns", vpn, password).statusCode());
+        }
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(dir.resolve("store"));
+             RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, users)) {
+            assertNull(rest.firstPassword(), "the users file is used as it is");
+            HttpResponse<String> r = send(rest.port(), "GET", "/vpns/green", null, password);
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("65000:7"));
+        }
+    }
+}
