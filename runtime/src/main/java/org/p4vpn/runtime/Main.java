@@ -71,8 +71,14 @@ public final class Main {
                 }
                 Scenario withNodes = Scenario.parse(scenario.toJson().set("nodes",
                         nodesJson(NetworkNodes.of(network))));
-                int changes = ScenarioProvisioner.apply(withNodes, runtime.vpnService(), runtime.adminService(),
-                                                        line -> System.out.println("  provisioned " + line));
+                step("provisioning the scenario over the REST API");
+                int changes;
+                try {
+                    changes = rest.provisioner().apply(withNodes, line -> System.out.println("  provisioned " + line));
+                } catch (RestProvisioner.RefusedException e) {
+                    fail("scenario rejected: " + e.getMessage());
+                    return;
+                }
                 System.out.println(changes == 0 ? "scenario already provisioned" : changes + " changes provisioned");
                 step("computing routes, labels and LSPs and programming the switches");
                 if (!runtime.awaitSettled(30_000) || !programmer.awaitProgrammed(30_000)) {

@@ -18,19 +18,27 @@ import java.util.Map;
 /**
  * The REST API of the embedded runtime: the managers behind {@code /l3vpn/v1}, with HTTP basic
  * authentication against a users file ({@code user=hash} lines). Without a users file, one is made
- * with the user {@code admin} and a random password that is shown once.
+ * with the user {@code admin} and a random password that is shown once. The job itself provisions
+ * its scenario over the API as the user {@value #JOB_USER}, whose password is made at each start
+ * and never leaves the process (it is in no file).
  */
 public final class RestEndpoint implements AutoCloseable {
 
     /** The user made when there is no users file. */
     public static final String FIRST_USER = "admin";
+    /** The user the main job provisions as. */
+    public static final String JOB_USER = "p4vpn-job";
 
     private final RestServer server;
     private final String firstPassword;
+    private final String jobPassword;
+    private final String host;
 
-    private RestEndpoint(RestServer server, String firstPassword) {
+    private RestEndpoint(RestServer server, String host, String firstPassword, String jobPassword) {
         this.server = server;
+        this.host = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         this.firstPassword = firstPassword;
+        this.jobPassword = jobPassword;
     }
 
     /**
@@ -63,10 +71,12 @@ public final class RestEndpoint implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the users file " + usersFile, e);
         }
+        String job = randomPassword();
+        users.add(JOB_USER, job);
         Services services = Services.of(Map.<Class<?>, Object>of(L3VpnService.class, runtime.vpnService(),
                                                 L3VpnAdminService.class, runtime.adminService(),
                                                 VpnRouteService.class, runtime.routeService()));
-        return new RestEndpoint(RestServer.start(host, port, services, users), password);
+        return new RestEndpoint(RestServer.start(host, port, services, users), host, password, job);
     }
 
     private static String randomPassword() {
@@ -95,6 +105,15 @@ public final class RestEndpoint implements AutoCloseable {
      */
     public String firstPassword() {
         return firstPassword;
+    }
+
+    /**
+     * Returns a provisioner that talks to this API as the job's user.
+     *
+     * @return provisioner
+     */
+    public RestProvisioner provisioner() {
+        return new RestProvisioner("http://" + host + ":" + port() + "/l3vpn/v1", JOB_USER, jobPassword);
     }
 
     @Override

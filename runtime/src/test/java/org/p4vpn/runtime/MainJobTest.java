@@ -70,10 +70,11 @@ class MainJobTest {
             NetworkFile net = lab.network();
             Scenario s = scenario(net);
             try (EmbeddedRuntime rt = EmbeddedRuntime.start(data.resolve("store"));
+                 RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, data.resolve("users.properties"));
                  EmbeddedProgrammer p = new EmbeddedProgrammer(rt.vpnService(), rt.routeService(), rt.store(), net)) {
                 p.start();
                 assertTrue(Poll.until(Duration.ofSeconds(20), p::allConnected), "switches connected");
-                assertEquals(15, ScenarioProvisioner.apply(s, rt.vpnService(), rt.adminService(), l -> { }));
+                assertEquals(15, rest.provisioner().apply(s, l -> { }), "provisioned over REST");
                 assertTrue(rt.awaitSettled(10_000) && p.awaitProgrammed(10_000));
                 VrfKey b = new VrfKey(DeviceId.deviceId("device:pe2"), "site-b");
                 assertTrue(rt.routeService().getBestRoute(b, Ip4Prefix.valueOf("172.16.1.0/24")).isPresent());
@@ -87,10 +88,11 @@ class MainJobTest {
             }
         }
         assertEquals(7, first.size());
-        try (EmbeddedRuntime rt = EmbeddedRuntime.start(data.resolve("store"))) {
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(data.resolve("store"));
+             RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, data.resolve("users.properties"))) {
             assertTrue(rt.awaitSettled(10_000));
             NetworkFile net = file;
-            assertEquals(0, ScenarioProvisioner.apply(scenario(net), rt.vpnService(), rt.adminService(), l -> { }),
+            assertEquals(0, rest.provisioner().apply(scenario(net), l -> { }),
                          "the store kept everything");
             assertTrue(rt.awaitSettled(10_000));
             assertEquals(first, tables(rt), "same tables and labels after a restart");

@@ -60,4 +60,25 @@ class RestEndpointTest {
             assertTrue(r.body().contains("65000:7"));
         }
     }
+
+    @Test
+    void aScenarioTheApiRefusesStopsWithTheApisErrorAndNothingAfterIt(@TempDir Path dir) throws Exception {
+        String json = "{\"description\":\"bad\",\"vpns\":[{\"name\":\"v\",\"routeDistinguisher\":\"65000:1\","
+                + "\"importTargets\":[\"65000:1\"],\"exportTargets\":[\"65000:1\"]},"
+                + "{\"name\":\"w\",\"routeDistinguisher\":\"65000:1\",\"importTargets\":[\"65000:1\"],"
+                + "\"exportTargets\":[\"65000:1\"]},"
+                + "{\"name\":\"x\",\"routeDistinguisher\":\"65000:3\",\"importTargets\":[\"65000:3\"],"
+                + "\"exportTargets\":[\"65000:3\"]}]}";
+        org.p4vpn.codec.Scenario bad = org.p4vpn.codec.Scenario.read(
+                new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(null);
+             RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, null)) {
+            RestProvisioner.RefusedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    RestProvisioner.RefusedException.class, () -> rest.provisioner().apply(bad, l -> { }));
+            assertTrue(e.getMessage().contains("409") && e.getMessage().contains("routeDistinguisher"),
+                       e.getMessage());
+            assertEquals(java.util.Set.of("v"), rt.vpnService().getVpnInstances().stream()
+                    .map(org.p4vpn.api.VpnInstance::name).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
 }
