@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The main job's pieces end to end on the emulated data plane: the seed lab provisioned through
- * the admin service, programmed over P4Runtime by the embedded programmer, checked with pings; and
+ * The main job's pieces end to end on the emulator and on BMv2: the seed lab provisioned over the
+ * REST API, programmed over P4Runtime by the embedded programmer, checked with pings; and
  * a restart on the same data directory that finds everything as it was.
  */
 class MainJobTest {

@@ -87,6 +87,8 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicLong updatesReceived = new java.util.concurrent.atomic.AtomicLong();
+
     /**
      * Creates the server of a switch (not listening yet).
      *
@@ -335,6 +337,7 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
             out.onError(SwitchErrors.status(Status.Code.FAILED_PRECONDITION, "No forwarding pipeline config set"));
             return;
         }
+        updatesReceived.addAndGet(req.getUpdatesCount());
         List<p4.v1.P4RuntimeOuterClass.Error> errors = new Writer(p.sw, p.codec).apply(req.getUpdatesList());
         if (errors.stream().allMatch(e -> e.getCanonicalCode() == Code.OK_VALUE)) {
             out.onNext(WriteResponse.getDefaultInstance());
@@ -362,6 +365,16 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
         } catch (org.p4vpn.emulator.SwitchException e) {
             out.onError(SwitchErrors.status(Status.Code.valueOf(e.code().name()), e.getMessage()));
         }
+    }
+
+    /**
+     * Returns how many updates (INSERT, MODIFY, DELETE) primary controllers have sent since start,
+     * accepted or not: a controller that touches nothing leaves it unchanged.
+     *
+     * @return updates received
+     */
+    public long updatesReceived() {
+        return updatesReceived.get();
     }
 
     @Override
