@@ -102,6 +102,24 @@ class EndToEndTest {
         return dp.network().devices().keySet().stream().mapToLong(id -> emu.lab().server(id).updatesReceived()).sum();
     }
 
+    /** The P switch loses its pipeline and entries (a power cycle); the controller restores them. */
+    private void switchRestartIsReconciled(EmulatedDataPlane dp, Path store, Path users,
+                                           Map<String, Set<Entity>> before) {
+        NetworkFile net = dp.network();
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(store);
+             RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, users);
+             EmbeddedProgrammer p = new EmbeddedProgrammer(rt.vpnService(), rt.routeService(), rt.store(), net)) {
+            p.start();
+            assertTrue(Poll.until(SETTLE, p::allConnected), "switches connected");
+            assertTrue(Poll.until(SETTLE, () -> dp.ping("red-1", "red-2", Duration.ofSeconds(1))));
+            dp.lab().restart("device:p1", org.p4vpn.pipeconf.PipelineOutputs.cpuPort());
+            assertFalse(dp.ping("red-1", "red-2", Duration.ofMillis(500)), "the core switch forwards nothing");
+            assertTrue(Poll.until(SETTLE, () -> dp.ping("red-1", "red-2", Duration.ofSeconds(1))),
+                       "reconnected, pipeline pushed, entries restored");
+            assertTrue(Poll.until(SETTLE, () -> snapshot(net).equals(before)), "the same entries as before");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"emulator", "bmv2"})
     void vpnAddedAndDeletedOverRestAndARuntimeRestartTouchesNoSwitch(String target, @TempDir Path data)
@@ -143,6 +161,9 @@ class EndToEndTest {
                            "every switch as before blue existed");
                 assertFalse(dp.ping("blue-1", "blue-2", Duration.ofMillis(500)));
                 assertTrue(dp.ping("red-1", "red-2", Duration.ofSeconds(2)), "red untouched");
+            }
+            if (target.equals("emulator")) {
+                switchRestartIsReconciled((EmulatedDataPlane) dp, store, users, before);
             }
             long written = target.equals("emulator") ? updates(dp) : -1;
             try (EmbeddedRuntime rt = EmbeddedRuntime.start(store);

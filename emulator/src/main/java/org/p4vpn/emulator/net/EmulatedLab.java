@@ -58,6 +58,27 @@ public final class EmulatedLab implements AutoCloseable {
     }
 
     /**
+     * Restarts a switch as a power cycle would: its server stops, and a new one with no pipeline
+     * and no entries listens on the same port, on the same links.
+     *
+     * @param device device id
+     * @param cpuPort the pipeline's CPU port
+     */
+    public synchronized void restart(String device, int cpuPort) {
+        P4RuntimeServer old = servers.get(device);
+        if (old == null) {
+            throw new IllegalArgumentException("no switch " + device);
+        }
+        old.close();
+        P4RuntimeServer s = new P4RuntimeServer(old.name(), old.deviceId(), cpuPort);
+        EmulatedNetwork.PortRef cpu = new EmulatedNetwork.PortRef(device, cpuPort);
+        s.setCpuInjector(frame -> network.inject(cpu, frame));
+        network.addSwitch(device, s, cpuPort, s::toController);
+        servers.put(device, s);
+        s.start(ports.get(device));
+    }
+
+    /**
      * Returns the network (hosts, links, injection).
      *
      * @return network

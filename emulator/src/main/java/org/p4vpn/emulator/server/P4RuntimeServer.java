@@ -103,6 +103,24 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
     }
 
     /**
+     * Returns the switch's name.
+     *
+     * @return name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the P4Runtime device id.
+     *
+     * @return device id
+     */
+    public long deviceId() {
+        return deviceId;
+    }
+
+    /**
      * Starts listening on 127.0.0.1.
      *
      * @param port TCP port, 0 for any free one
