@@ -9,7 +9,8 @@ import java.nio.file.Paths;
 
 /**
  * A child process for the crash test: writes numbered entries to a persistent store and prints
- * "ack N" after each write returns, until it is killed.
+ * "ack N" after each put returns and "del N" after each remove returns (every seventh put removes the
+ * entry three before it), until it is killed.
  */
 public final class JournalWriter {
 
@@ -28,11 +29,13 @@ public final class JournalWriter {
                 .build();
         for (int i = Integer.parseInt(args[1]); ; i++) {
             map.put(i, "value-" + i);
-            if (i % 7 == 0) {
-                map.remove(i - 3);
-            }
             System.out.println("ack " + i);
             System.out.flush();
+            if (i % 7 == 0) {
+                map.remove(i - 3);
+                System.out.println("del " + (i - 3));
+                System.out.flush();
+            }
         }
     }
 }
