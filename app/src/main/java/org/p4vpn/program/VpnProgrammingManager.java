@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.p4vpn.api.L3VpnService;
 import org.p4vpn.api.LabelKey;
+import org.p4vpn.api.Lsp;
+import org.p4vpn.api.LspService;
 import org.p4vpn.api.NodeRole;
 import org.p4vpn.api.ProviderNode;
 import org.p4vpn.api.Site;
@@ -78,8 +80,8 @@ import static org.onlab.util.Tools.groupedThreads;
  * a restart or reconnect never removes and replays everything. A failed link is first bypassed
  * by switching the ingress PEs to their precomputed backups, then recomputed.
  */
-@Component(immediate = true)
-public class VpnProgrammingManager {
+@Component(immediate = true, service = LspService.class)
+public class VpnProgrammingManager implements LspService {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
 
@@ -126,10 +128,18 @@ public class VpnProgrammingManager {
     // Touched only on the executor.
     private TransportTopology lastTopology;
     private TransportPlan lastPlan;
+    // What getLsps() answers from other threads.
+    private volatile TransportPlan published;
     private Map<DeviceId, DeviceEntries> desired = Map.of();
     private final Map<DeviceId, DeviceProgram> written = new HashMap<>();
     private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
     private boolean busy;
+
+    @Override
+    public Collection<Lsp> getLsps() {
+        TransportPlan p = published;
+        return p == null ? List.of() : p.lsps();
+    }
 
     /** Starts: programs what is configured now, then follows events. */
     @Activate
@@ -216,6 +226,7 @@ public class VpnProgrammingManager {
         TransportPlan plan = planner.plan(topo, pes(topo));
         lastTopology = topo;
         lastPlan = plan;
+        published = plan;
         program(PipelineTranslator.translate(assemble(topo, plan)), null);
         releaseUnused(plan);
     }
@@ -224,6 +235,7 @@ public class VpnProgrammingManager {
     private void linkDown(Link link) {
         if (lastPlan != null) {
             TransportPlan bypass = lastPlan.onLinkFailure(link.src(), link.dst());
+            published = bypass;
             program(PipelineTranslator.translate(assemble(lastTopology, bypass)), null);
         }
         recompute(link);

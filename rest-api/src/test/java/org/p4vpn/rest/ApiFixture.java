@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,9 @@ final class ApiFixture implements AutoCloseable {
     // HTTP/1.1: Grizzly does not take the JDK client's h2c upgrade on requests with a body
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** What the LSP service answers (tests set it). */
+    final List<org.p4vpn.api.Lsp> lsps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     ApiFixture() {
         DistributedVpnStore store = new DistributedVpnStore();
         set(store, "storageService", new TestStorageService());
@@ -56,7 +60,8 @@ final class ApiFixture implements AutoCloseable {
         set(routes, "executor", MoreExecutors.directExecutor());
         routes.activate();
         Services services = Services.of(Map.of(L3VpnService.class, vpns, L3VpnAdminService.class, vpns,
-                VpnRouteService.class, routes));
+                VpnRouteService.class, routes, org.p4vpn.api.LspService.class,
+                (org.p4vpn.api.LspService) () -> List.copyOf(lsps)));
         server = RestServer.start("127.0.0.1", 0, services, Users.empty().add(USER, PASSWORD));
     }
 

@@ -277,4 +277,31 @@ class RestApiTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
         assertTrue(r.body().startsWith("openapi: 3"));
     }
+
+    @Test
+    void lspsAreListedHopByHopAndFilteredByPe() {
+        org.onosproject.net.DeviceId pe1 = org.onosproject.net.DeviceId.deviceId("device:pe1");
+        org.onosproject.net.DeviceId p1 = org.onosproject.net.DeviceId.deviceId("device:p1");
+        org.onosproject.net.DeviceId pe2 = org.onosproject.net.DeviceId.deviceId("device:pe2");
+        org.onosproject.net.PortNumber port = org.onosproject.net.PortNumber.portNumber(10);
+        api.lsps.add(new org.p4vpn.api.Lsp(pe1, pe2, java.util.List.of(java.util.List.of(
+                new org.p4vpn.api.LspHop(pe1, org.p4vpn.api.LspHop.NONE, port, p1, 100),
+                new org.p4vpn.api.LspHop(p1, 100, port, pe2, org.p4vpn.api.LspHop.IMPLICIT_NULL),
+                new org.p4vpn.api.LspHop(pe2, org.p4vpn.api.LspHop.IMPLICIT_NULL, null, null,
+                                         org.p4vpn.api.LspHop.NONE))),
+                java.util.List.of(), org.p4vpn.api.Lsp.State.UP));
+        JsonNode all = json(ok(api.get("/lsps"), 200));
+        assertEquals(1, all.size());
+        JsonNode l = all.get(0);
+        assertEquals("device:pe1", l.path("ingress").asText());
+        assertEquals("UP", l.path("state").asText());
+        JsonNode hops = l.path("primaries").get(0);
+        assertEquals(3, hops.size());
+        assertEquals("device:p1", hops.get(1).path("device").asText());
+        assertEquals(100, hops.get(1).path("inLabel").asInt());
+        assertEquals(3, hops.get(1).path("outLabel").asInt(), "PHP: P pops");
+        assertEquals(1, json(ok(api.get("/lsps?egress=device:pe2"), 200)).size());
+        assertEquals(0, json(ok(api.get("/lsps?ingress=device:pe2"), 200)).size());
+        error(api.get("/lsps?ingress=not%20a%20device"), 400, "ingress");
+    }
 }

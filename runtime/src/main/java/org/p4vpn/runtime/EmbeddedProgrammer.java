@@ -52,8 +52,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * switch at them over P4Runtime (a reconnecting switch is reconciled by diff, never wiped). It
  * answers ARP for PE interface addresses and learns CE MACs from ARP. One thread does all of it.
  */
-public final class EmbeddedProgrammer implements AutoCloseable {
+public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.LspService {
 
+    // The last plan, for getLsps() on other threads.
+    private volatile TransportPlan published;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedProgrammer.class);
 
     private final L3VpnService vpns;
@@ -133,6 +135,12 @@ public final class EmbeddedProgrammer implements AutoCloseable {
         }
     }
 
+    @Override
+    public java.util.Collection<org.p4vpn.api.Lsp> getLsps() {
+        TransportPlan p = published;
+        return p == null ? List.of() : p.lsps();
+    }
+
     /**
      * Tells whether every switch is connected.
      *
@@ -209,6 +217,7 @@ public final class EmbeddedProgrammer implements AutoCloseable {
             List<DeviceId> pes = new ArrayList<>();
             nodes.stream().filter(n -> n.role() == org.p4vpn.api.NodeRole.PE).forEach(n -> pes.add(n.deviceId()));
             TransportPlan plan = planner.plan(new TransportTopology(switches, links), pes);
+            published = plan;
             Map<String, MacAddress> siteMacs = new HashMap<>();
             for (Site s : vpns.getSites()) {
                 MacAddress m = s.ceMac().orElse(ceMacs.get(s.device() + "|" + s.port().toLong() + "|" + s.ceAddress()));

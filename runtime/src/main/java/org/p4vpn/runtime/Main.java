@@ -61,9 +61,9 @@ public final class Main {
              EmbeddedRuntime runtime = EmbeddedRuntime.start(o.data)) {
             System.out.println("store: " + (o.data == null ? "in memory" : o.data.toAbsolutePath())
                     + (o.data == null ? "" : "   log: " + o.data.resolve("p4vpn.log")));
-            try (RestEndpoint rest = startRest(runtime, o);
-                 EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
-                                                                         runtime.store(), lab.network())) {
+            try (EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
+                                                                         runtime.store(), lab.network());
+                 RestEndpoint rest = startRest(runtime, programmer, o)) {
                 programmer.start();
                 step("connecting to " + network.devices().size() + " switches over P4Runtime");
                 if (!Poll.until(Duration.ofSeconds(30), programmer::allConnected)) {
@@ -107,11 +107,11 @@ public final class Main {
         return a;
     }
 
-    private static RestEndpoint startRest(EmbeddedRuntime runtime, Options o) {
+    private static RestEndpoint startRest(EmbeddedRuntime runtime, EmbeddedProgrammer programmer, Options o) {
         Path users = o.users != null ? o.users : o.data != null ? o.data.resolve("users.properties") : null;
         RestEndpoint rest;
         try {
-            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users);
+            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer);
         } catch (IllegalArgumentException e) {
             fail("users file " + users + ": " + e.getMessage());
             return null;

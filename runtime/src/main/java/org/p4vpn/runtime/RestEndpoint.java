@@ -2,6 +2,7 @@ package org.p4vpn.runtime;
 
 import org.p4vpn.api.L3VpnAdminService;
 import org.p4vpn.api.L3VpnService;
+import org.p4vpn.api.LspService;
 import org.p4vpn.api.VpnRouteService;
 import org.p4vpn.rest.RestServer;
 import org.p4vpn.rest.Services;
@@ -52,6 +53,22 @@ public final class RestEndpoint implements AutoCloseable {
      * @throws IllegalArgumentException if the users file is malformed
      */
     public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile) {
+        return start(runtime, host, port, usersFile, java.util.List::of);
+    }
+
+    /**
+     * Starts the API with the LSPs of a programmer.
+     *
+     * @param runtime   the runtime whose services it serves
+     * @param host      address to listen on
+     * @param port      port (0: any free one)
+     * @param usersFile users file, made if absent; null keeps a generated user in memory only
+     * @param lsps      the programmer's LSPs ({@code /lsps})
+     * @return the endpoint
+     * @throws IllegalArgumentException if the users file is malformed
+     */
+    public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile,
+                                     LspService lsps) {
         String password = null;
         Users users;
         try {
@@ -75,7 +92,8 @@ public final class RestEndpoint implements AutoCloseable {
         users.add(JOB_USER, job);
         Services services = Services.of(Map.<Class<?>, Object>of(L3VpnService.class, runtime.vpnService(),
                                                 L3VpnAdminService.class, runtime.adminService(),
-                                                VpnRouteService.class, runtime.routeService()));
+                                                VpnRouteService.class, runtime.routeService(),
+                                                LspService.class, lsps));
         return new RestEndpoint(RestServer.start(host, port, services, users), host, password, job);
     }
 
