@@ -131,8 +131,9 @@ class EmbeddedStorageTest {
                 Versioned<String> v = m.get(i);
                 if (deleted.contains(i)) {
                     assertNull(v, i + " was removed by an acknowledged write");
-                } else if ((i + 3) % 7 == 0 && acked.contains(i + 3)) {
-                    // its removal started after the last acknowledgement: durable or not, both are right
+                } else if ((i + 3) % 7 == 0) {
+                    // Its removal is not acknowledged as read, but the writer runs ahead of the lines read
+                    // (they wait in the pipe) and may have removed it before the kill: both are right.
                     assertTrue(v == null || v.value().equals("value-" + i), i + " holds something else");
                 } else {
                     assertEquals("value-" + i, v == null ? null : v.value(), "acknowledged write " + i + " lost");
