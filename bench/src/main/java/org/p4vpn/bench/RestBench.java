@@ -9,17 +9,12 @@ import org.p4vpn.runtime.EmbeddedProgrammer;
 import org.p4vpn.runtime.EmbeddedRuntime;
 import org.p4vpn.runtime.EmulatedDataPlane;
 import org.p4vpn.runtime.NetworkNodes;
+import org.p4vpn.runtime.RestClient;
 import org.p4vpn.runtime.RestEndpoint;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,27 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RestBench {
 
     private static final java.util.logging.Logger GLASSFISH = java.util.logging.Logger.getLogger("org.glassfish");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private final String base;
-    private final String auth;
+    private final RestClient client;
 
     private RestBench(int port, String password) {
-        this.base = "http://127.0.0.1:" + port + "/l3vpn/v1";
-        this.auth = "Basic " + Base64.getEncoder().encodeToString(
-                (RestEndpoint.FIRST_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = new RestClient("http://127.0.0.1:" + port + "/l3vpn/v1", RestEndpoint.FIRST_USER, password);
     }
 
-    private int call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private void expect(int want, String method, String path, String body) throws Exception {
-        int got = call(method, path, body);
+    private void expect(int want, String method, String path, String body) {
+        int got = client.exchange(method, path, body).statusCode();
         if (got != want) {
             throw new IllegalStateException(method + " " + path + " answered " + got + ", expected " + want);
         }
@@ -95,11 +77,8 @@ public final class RestBench {
             if (!Poll.until(Duration.ofSeconds(30), programmer::allConnected)) {
                 throw new IllegalStateException("switches did not connect");
             }
-            var nodes = VpnJson.mapper().createArrayNode();
-            NetworkNodes.of(dp.network()).forEach(n -> nodes.add(VpnJson.encode(n)));
-            var json = VpnJson.mapper().createObjectNode().put("description", "nodes");
-            json.set("nodes", nodes);
-            rest.provisioner().apply(Scenario.parse(json), l -> { });
+            Scenario empty = Scenario.parse(VpnJson.mapper().createObjectNode().put("description", "nodes"));
+            rest.provisioner().apply(NetworkNodes.withNodesOf(empty, dp.network()), l -> { });
             RestBench b = new RestBench(rest.port(), rest.firstPassword());
             P4RuntimeServer pe1 = dp.lab().server("device:pe1");
             int present = 0;

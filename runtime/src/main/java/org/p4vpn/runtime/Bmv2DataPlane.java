@@ -5,6 +5,7 @@ import org.p4vpn.p4rt.Commands;
 import org.p4vpn.p4rt.VethLink;
 import org.p4vpn.p4rt.topo.NetworkFile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,11 +38,11 @@ public final class Bmv2DataPlane implements DataPlane {
      *
      * @return the reason, empty if it can
      */
-    public static java.util.Optional<String> unavailableReason() {
-        java.util.Optional<String> why = Bmv2Switch.unavailableReason();
-        if (why.isEmpty() && !java.nio.file.Files.isExecutable(Path.of("/usr/bin/ping"))
-                && !java.nio.file.Files.isExecutable(Path.of("/bin/ping"))) {
-            return java.util.Optional.of("ping (Debian package iputils-ping) is not installed");
+    public static Optional<String> unavailableReason() {
+        Optional<String> why = Bmv2Switch.unavailableReason();
+        if (why.isEmpty() && !Files.isExecutable(Path.of("/usr/bin/ping"))
+                && !Files.isExecutable(Path.of("/bin/ping"))) {
+            return Optional.of("ping (Debian package iputils-ping) is not installed");
         }
         return why;
     }

@@ -69,8 +69,7 @@ public final class Main {
                 if (!Poll.until(Duration.ofSeconds(30), programmer::allConnected)) {
                     fail("the switches did not all connect within 30 s; see the log");
                 }
-                Scenario withNodes = Scenario.parse(scenario.toJson().set("nodes",
-                        nodesJson(NetworkNodes.of(network))));
+                Scenario withNodes = NetworkNodes.withNodesOf(scenario, network);
                 step("provisioning the scenario over the REST API");
                 int changes;
                 try {
@@ -99,12 +98,6 @@ public final class Main {
         if (!ok) {
             System.exit(1);
         }
-    }
-
-    private static com.fasterxml.jackson.databind.node.ArrayNode nodesJson(List<org.p4vpn.api.ProviderNode> nodes) {
-        com.fasterxml.jackson.databind.node.ArrayNode a = org.p4vpn.codec.VpnJson.mapper().createArrayNode();
-        nodes.forEach(n -> a.add(org.p4vpn.codec.VpnJson.encode(n)));
-        return a;
     }
 
     private static RestEndpoint startRest(EmbeddedRuntime runtime, EmbeddedProgrammer programmer, Options o) {

@@ -1,10 +1,13 @@
 package org.p4vpn.runtime;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.onlab.packet.Ip4Address;
 import org.onosproject.net.DeviceId;
 import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.api.NodeRole;
 import org.p4vpn.api.ProviderNode;
+import org.p4vpn.codec.Scenario;
+import org.p4vpn.codec.VpnJson;
 import org.p4vpn.p4rt.topo.NetworkFile;
 
 import java.util.ArrayList;
@@ -42,5 +45,19 @@ public final class NetworkNodes {
             out.add(ProviderNode.of(DeviceId.deviceId(d.id), role, id));
         }
         return out;
+    }
+
+    /**
+     * Returns a scenario whose nodes are those of a network (replacing any the scenario lists).
+     *
+     * @param scenario scenario
+     * @param file     network
+     * @return the scenario with the network's nodes
+     * @throws InvalidInputException naming the device whose role or router id is bad
+     */
+    public static Scenario withNodesOf(Scenario scenario, NetworkFile file) {
+        ArrayNode nodes = VpnJson.mapper().createArrayNode();
+        of(file).forEach(n -> nodes.add(VpnJson.encode(n)));
+        return Scenario.parse(scenario.toJson().set("nodes", nodes));
     }
 }

@@ -9,14 +9,9 @@ import org.p4vpn.codec.VpnJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,10 +32,7 @@ public final class RestProvisioner {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final String base;
-    private final String authorization;
+    private final RestClient client;
 
     /**
      * Creates a provisioner.
@@ -50,9 +42,7 @@ public final class RestProvisioner {
      * @param password password
      */
     public RestProvisioner(String base, String user, String password) {
-        this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = new RestClient(base, user, password);
     }
 
     /**
@@ -107,7 +97,7 @@ public final class RestProvisioner {
     }
 
     private <T> Optional<T> read(String path, Function<JsonNode, T> decode) {
-        HttpResponse<String> r = exchange("GET", path, null);
+        HttpResponse<String> r = client.exchange("GET", path, null);
         if (r.statusCode() == 404) {
             return Optional.empty();
         }
@@ -122,28 +112,9 @@ public final class RestProvisioner {
     }
 
     private void send(String method, String path, JsonNode body, int expected) {
-        HttpResponse<String> r = exchange(method, path, body);
+        HttpResponse<String> r = client.exchange(method, path, body == null ? null : body.toString());
         if (r.statusCode() != expected) {
             throw new RefusedException(method + " " + path, r.statusCode(), r.body());
-        }
-    }
-
-    private HttpResponse<String> exchange(String method, String path, JsonNode body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization).header("Accept", "application/json");
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + base + path + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -17,14 +17,8 @@ import p4.v1.P4RuntimeOuterClass.Entity;
 import p4.v1.P4RuntimeOuterClass.TableEntry;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +42,10 @@ class EndToEndTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     private static Scenario seed(NetworkFile net, boolean withBlue) throws Exception {
         try (InputStream in = EndToEndTest.class.getClassLoader()
                 .getResourceAsStream("labs/seed-basic/scenario.json")) {
-            ObjectNode json = (ObjectNode) Scenario.read(in).toJson();
-            ArrayNode nodes = VpnJson.mapper().createArrayNode();
-            NetworkNodes.of(net).forEach(n -> nodes.add(VpnJson.encode(n)));
-            json.set("nodes", nodes);
+            ObjectNode json = NetworkNodes.withNodesOf(Scenario.read(in), net).toJson();
             if (!withBlue) {
                 json.set("vpns", without(json.get("vpns"), "name"));
                 json.set("sites", without(json.get("sites"), "vpn"));
@@ -90,11 +79,9 @@ class EndToEndTest {
         return out;
     }
 
-    private int delete(RestEndpoint rest, String user, String password, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest.port() + "/l3vpn/v1" + path))
-                                 .DELETE().header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                         (user + ":" + password).getBytes(StandardCharsets.UTF_8))).build(),
-                         HttpResponse.BodyHandlers.ofString()).statusCode();
+    private static int delete(RestEndpoint rest, String user, String password, String path) {
+        return new RestClient("http://127.0.0.1:" + rest.port() + "/l3vpn/v1", user, password)
+                .exchange("DELETE", path, null).statusCode();
     }
 
     private static long updates(DataPlane dp) {

@@ -1,6 +1,5 @@
 package org.p4vpn.runtime;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +8,6 @@ import org.onosproject.net.DeviceId;
 import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
 import org.p4vpn.codec.Scenario;
-import org.p4vpn.codec.VpnJson;
 import org.p4vpn.p4rt.Poll;
 import org.p4vpn.p4rt.topo.NetworkFile;
 import org.p4vpn.pipeconf.PipelineOutputs;
@@ -39,10 +37,7 @@ class MainJobTest {
 
     private static Scenario scenario(NetworkFile net) throws Exception {
         try (InputStream in = resource("scenario.json")) {
-            Scenario s = Scenario.read(in);
-            ArrayNode nodes = VpnJson.mapper().createArrayNode();
-            NetworkNodes.of(net).forEach(n -> nodes.add(VpnJson.encode(n)));
-            return Scenario.parse(s.toJson().set("nodes", nodes));
+            return NetworkNodes.withNodesOf(Scenario.read(in), net);
         }
     }
 

@@ -3,14 +3,10 @@ package org.p4vpn.runtime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,19 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The runtime's REST endpoint: no anonymous access, a first user made once, kept across restarts. */
 class RestEndpointTest {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private HttpResponse<String> send(int port, String method, String path, String body, String password)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/l3vpn/v1" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (password != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    ("admin:" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(int port, String method, String path, String body, String password) {
+        return new RestClient("http://127.0.0.1:" + port + "/l3vpn/v1", password == null ? null : "admin", password)
+                .exchange(method, path, body);
     }
 
     @Test
