@@ -13,7 +13,12 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p4vpn.rest.ApiFixture.error;
+import static org.p4vpn.rest.ApiFixture.j;
 import static org.p4vpn.rest.ApiFixture.json;
+import static org.p4vpn.rest.ApiFixture.ok;
+import static org.p4vpn.rest.ApiFixture.site;
+import static org.p4vpn.rest.ApiFixture.vpn;
 
 /** The API over HTTP against the real managers: status codes, bodies, and that rejected writes change nothing. */
 class RestApiTest {
@@ -31,37 +36,6 @@ class RestApiTest {
     @AfterEach
     void tearDown() {
         api.close();
-    }
-
-    /** JSON with single quotes, for readability. */
-    private static String j(String s) {
-        return s.replace('\'', '"');
-    }
-
-    private static HttpResponse<String> ok(HttpResponse<String> r, int status) {
-        assertEquals(status, r.statusCode(), r.body());
-        return r;
-    }
-
-    private static void error(HttpResponse<String> r, int status, String field) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers() + r.body());
-        JsonNode e = json(r);
-        assertEquals(field, e.path("field").isNull() ? null : e.path("field").asText(), r.body());
-        assertFalse(e.path("message").asText().isEmpty(), r.body());
-    }
-
-    private static String vpn(String name, String rd) {
-        return j("{'name':'" + name + "','routeDistinguisher':'" + rd + "','routeTargets':['" + rd + "']}");
-    }
-
-    private static String site(String name, String vpn, String pe, int port, String net, String... statics) {
-        StringBuilder routes = new StringBuilder();
-        for (String s : statics) {
-            routes.append(routes.length() == 0 ? "" : ",").append("'").append(s).append("'");
-        }
-        return j("{'name':'" + name + "','vpn':'" + vpn + "','device':'" + pe + "','port':" + port + ",'peInterface':'"
-                + net + ".1/24','ceAddress':'" + net + ".2','staticRoutes':[" + routes + "]}");
     }
 
     private void provision() {

@@ -104,7 +104,7 @@ public final class Main {
         Path users = o.users != null ? o.users : o.data != null ? o.data.resolve("users.properties") : null;
         RestEndpoint rest;
         try {
-            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer);
+            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer, programmer.networkState());
         } catch (IllegalArgumentException e) {
             fail("users file " + users + ": " + e.getMessage());
             return null;

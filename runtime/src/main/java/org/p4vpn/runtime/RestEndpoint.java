@@ -3,6 +3,7 @@ package org.p4vpn.runtime;
 import org.p4vpn.api.L3VpnAdminService;
 import org.p4vpn.api.L3VpnService;
 import org.p4vpn.api.LspService;
+import org.p4vpn.api.NetworkStateService;
 import org.p4vpn.api.VpnRouteService;
 import org.p4vpn.rest.RestServer;
 import org.p4vpn.rest.Services;
@@ -42,6 +43,18 @@ public final class RestEndpoint implements AutoCloseable {
         this.jobPassword = jobPassword;
     }
 
+    private static final NetworkStateService NO_NETWORK = new NetworkStateService() {
+        @Override
+        public java.util.Collection<org.p4vpn.api.NetworkSwitch> getSwitches() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Collection<org.p4vpn.api.NetworkLink> getLinks() {
+            return java.util.List.of();
+        }
+    };
+
     /**
      * Starts the API.
      *
@@ -53,7 +66,8 @@ public final class RestEndpoint implements AutoCloseable {
      * @throws IllegalArgumentException if the users file is malformed
      */
     public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile) {
-        return start(runtime, host, port, usersFile, java.util.List::of);
+        // Without a programmer: no LSPs, no switches.
+        return start(runtime, host, port, usersFile, java.util.List::of, NO_NETWORK);
     }
 
     /**
@@ -64,11 +78,12 @@ public final class RestEndpoint implements AutoCloseable {
      * @param port      port (0: any free one)
      * @param usersFile users file, made if absent; null keeps a generated user in memory only
      * @param lsps      the programmer's LSPs ({@code /lsps})
+     * @param network   switches and links as the programmer sees them ({@code /topology})
      * @return the endpoint
      * @throws IllegalArgumentException if the users file is malformed
      */
     public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile,
-                                     LspService lsps) {
+                                     LspService lsps, NetworkStateService network) {
         String password = null;
         Users users;
         try {
@@ -93,7 +108,7 @@ public final class RestEndpoint implements AutoCloseable {
         Services services = Services.of(Map.<Class<?>, Object>of(L3VpnService.class, runtime.vpnService(),
                                                 L3VpnAdminService.class, runtime.adminService(),
                                                 VpnRouteService.class, runtime.routeService(),
-                                                LspService.class, lsps));
+                                                LspService.class, lsps, NetworkStateService.class, network));
         return new RestEndpoint(RestServer.start(host, port, services, users), host, password, job);
     }
 

@@ -1,4 +1,13 @@
-package org.p4vpn.runtime;
+package org.p4vpn.tests.e2e;
+
+import org.p4vpn.runtime.Bmv2DataPlane;
+import org.p4vpn.runtime.DataPlane;
+import org.p4vpn.runtime.EmbeddedProgrammer;
+import org.p4vpn.runtime.EmbeddedRuntime;
+import org.p4vpn.runtime.EmulatedDataPlane;
+import org.p4vpn.runtime.NetworkNodes;
+import org.p4vpn.runtime.RestClient;
+import org.p4vpn.runtime.RestEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
