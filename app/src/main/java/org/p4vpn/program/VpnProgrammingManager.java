@@ -223,7 +223,8 @@ public class VpnProgrammingManager implements LspService {
             return;
         }
         TransportTopology topo = topology(down);
-        TransportPlan plan = planner.plan(topo, pes(topo));
+        TransportPlan plan = planner.plan(topo, pes(topo),
+                StateAssembler.privateLspPes(vpnService.getVpnInstances(), vpnService.getSites()));
         lastTopology = topo;
         lastPlan = plan;
         published = plan;

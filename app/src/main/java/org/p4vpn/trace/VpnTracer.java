@@ -104,8 +104,7 @@ public final class VpnTracer {
             return drop(vpn, site, destination, List.of(), ingress, site.port(),
                         "next hop " + route.nextHop() + " of " + route.prefix() + " is no known PE");
         }
-        Optional<Lsp> lsp = lsps.getLsps().stream()
-                .filter(l -> l.ingress().equals(ingress) && l.egress().equals(egress.get())).findFirst();
+        Optional<Lsp> lsp = lspTo(vpn, ingress, egress.get());
         List<LspHop> path = lsp.filter(l -> l.state() != Lsp.State.DOWN).map(VpnTracer::activePath).orElse(List.of());
         if (path.isEmpty()) {
             return drop(vpn, site, destination, List.of(), ingress, site.port(),
@@ -133,6 +132,24 @@ public final class VpnTracer {
         hops.add(new TraceHop(egress.get(), in, out.get().port(), TraceHop.Action.ROUTE, List.of()));
         int ecmp = lsp.get().state() == Lsp.State.UP ? lsp.get().primaries().size() : 1;
         return PacketTrace.delivered(vpn, site.name(), destination, hops, out.get().name(), ecmp);
+    }
+
+    /** The VPN's own LSP if it has private LSPs and that one is up (RFC 2917 s. 11), else the shared one. */
+    private Optional<Lsp> lspTo(String vpn, DeviceId ingress, DeviceId egress) {
+        boolean wantsPrivate = vpns.getVpnInstance(vpn).map(v -> v.transport().privateLsps()).orElse(false);
+        Optional<Lsp> shared = Optional.empty();
+        for (Lsp l : lsps.getLsps()) {
+            if (!l.ingress().equals(ingress) || !l.egress().equals(egress)) {
+                continue;
+            }
+            if (wantsPrivate && l.vpn().equals(Optional.of(vpn)) && l.state() != Lsp.State.DOWN) {
+                return Optional.of(l);
+            }
+            if (l.vpn().isEmpty()) {
+                shared = Optional.of(l);
+            }
+        }
+        return shared;
     }
 
     private static List<LspHop> activePath(Lsp l) {

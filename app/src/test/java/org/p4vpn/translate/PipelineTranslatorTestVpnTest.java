@@ -50,7 +50,7 @@ class PipelineTranslatorTestVpnTest {
     }
 
     /** A VRF's vrf_fib entries on a switch: action by prefix (fails on a duplicate prefix). */
-    private static Map<Ip4Prefix, PiAction> vrfTable(DeviceEntries d, int vrf) {
+    static Map<Ip4Prefix, PiAction> vrfTable(DeviceEntries d, int vrf) {
         Map<Ip4Prefix, PiAction> out = new HashMap<>();
         for (PiTableEntry e : in(d, INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB)) {
             if (exactValue(e, HDR_VRF_ID) == vrf) {
@@ -274,7 +274,8 @@ class PipelineTranslatorTestVpnTest {
         Map<VrfKey, Map<Ip4Prefix, VrfRoute>> routes = new HashMap<>(s.routes);
         routes.put(key, table);
         Map<DeviceId, DeviceEntries> out = PipelineTranslator.translate(new ForwardingState(
-                s.switches, s.links, s.sites, s.ceMacs, s.vrfIds, routes, s.vpnLabels, s.plan, s.ceNextIds, false));
+                s.switches, s.links, s.sites, s.ceMacs, s.vrfIds, routes, s.vpnLabels, s.plan, s.ceNextIds, false,
+                s.transport));
         TranslationInvariants.check(out);
         Map<Ip4Prefix, PiAction> pe1 = vrfTable(out.get(PE1), f.vrf("vpna"));
         assertEquals(5, pe1.size(), pe1.toString());

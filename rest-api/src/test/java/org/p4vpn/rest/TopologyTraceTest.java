@@ -109,6 +109,23 @@ class TopologyTraceTest {
     }
 
     @Test
+    void aVpnWithPrivateLspsIsTracedOverItsOwnLsp() {
+        api.lsps.add(new Lsp(PE1, PE2, List.of(List.of(
+                new LspHop(PE1, LspHop.NONE, PortNumber.portNumber(10), P1, 500),
+                new LspHop(P1, 500, PortNumber.portNumber(2), PE2, LspHop.IMPLICIT_NULL),
+                new LspHop(PE2, LspHop.IMPLICIT_NULL, null, null, LspHop.NONE))), List.of(), Lsp.State.UP, "vpna"));
+        JsonNode shared = json(ok(api.get("/trace?vpn=vpna&site=ce1&destination=192.168.2.7"), 200));
+        assertEquals(100, shared.path("hops").get(0).path("labels").get(0).asInt(), "not configured: shared LSP");
+        ok(api.put("/vpns/vpna", j("{'routeDistinguisher':'65000:1','routeTargets':['65000:1'],"
+                + "'privateLsps':true,'qosClass':5}")), 200);
+        JsonNode own = json(ok(api.get("/trace?vpn=vpna&site=ce1&destination=192.168.2.7"), 200));
+        assertEquals(500, own.path("hops").get(0).path("labels").get(0).asInt(), own.toString());
+        JsonNode lsps = json(ok(api.get("/lsps?ingress=device:pe1"), 200));
+        assertEquals("vpna", lsps.get(1).path("vpn").asText(), lsps.toString());
+        assertTrue(lsps.get(0).path("vpn").isNull());
+    }
+
+    @Test
     void siteOnTheSamePeIsReachedWithoutLabels() {
         ok(api.post("/sites", site("ce3", "vpna", "device:pe1", 3, "10.1.3")), 201);
         JsonNode t = json(ok(api.get("/trace?vpn=vpna&site=ce1&destination=10.1.3.2"), 200));

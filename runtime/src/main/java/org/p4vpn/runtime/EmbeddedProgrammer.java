@@ -214,7 +214,8 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
             Set<DeviceId> switches = new HashSet<>(macs.keySet());
             List<DeviceId> pes = new ArrayList<>();
             nodes.stream().filter(n -> n.role() == org.p4vpn.api.NodeRole.PE).forEach(n -> pes.add(n.deviceId()));
-            TransportPlan plan = planner.plan(new TransportTopology(switches, links), pes);
+            TransportPlan plan = planner.plan(new TransportTopology(switches, links), pes,
+                    StateAssembler.privateLspPes(vpns.getVpnInstances(), vpns.getSites()));
             published = plan;
             Map<String, MacAddress> siteMacs = new HashMap<>();
             for (Site s : vpns.getSites()) {
