@@ -74,7 +74,12 @@ public final class VpnTracer {
         }
         DeviceId ingress = site.device();
         PortNumber inPort = site.port();
-        if (destination.equals(site.peAddress())) {
+        boolean routerAddress = destination.equals(site.peAddress())
+                || vpns.getSites().stream().anyMatch(s -> s.device().equals(ingress)
+                        && s.peAddress().equals(destination)
+                        && longestMatch(new VrfKey(ingress, vpn), destination)
+                                .filter(r -> r.kind() == VrfRoute.Kind.LOCAL_CROSSING).isPresent());
+        if (routerAddress) {
             return drop(vpn, site, destination, List.of(), ingress, inPort, "addressed to the PE's own interface "
                     + destination + ": the controller answers it (ARP, BGP), it is not forwarded");
         }

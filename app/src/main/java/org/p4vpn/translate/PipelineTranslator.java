@@ -267,6 +267,7 @@ public final class PipelineTranslator {
                 java.util.Set<Ip4Prefix> own = new java.util.HashSet<>();
                 st.sites.stream().filter(s -> s.device().equals(sw.id()) && s.vpn().equals(key.vpn()))
                         .forEach(s -> own.add(Ip4Prefix.valueOf(s.peAddress(), 32)));
+                crossedInterfaces(vrf, table, own);
                 table.forEach((prefix, r) -> {
                     if (own.contains(prefix)) {
                         // The PE's own interface address is punted to the router (sites()), even
@@ -280,6 +281,28 @@ public final class PipelineTranslator {
                     }
                 });
             });
+        }
+
+        /**
+         * A subnet of another VRF's site imported here (local route crossing) also holds that
+         * site's PE interface address: it is the router's, so it is punted here too, as in the
+         * site's own VRF, rather than sent to the CE.
+         */
+        private void crossedInterfaces(int vrf, Map<Ip4Prefix, VrfRoute> table, java.util.Set<Ip4Prefix> own) {
+            for (VrfRoute r : table.values()) {
+                if (r.kind() != VrfRoute.Kind.LOCAL_CROSSING || r.site().isEmpty()) {
+                    continue;
+                }
+                for (Site s : st.sites) {
+                    Ip4Prefix pe = Ip4Prefix.valueOf(s.peAddress(), 32);
+                    if (s.name().equals(r.site().get()) && s.device().equals(sw.id())
+                            && r.prefix().contains(s.peAddress()) && !own.contains(pe) && !table.containsKey(pe)) {
+                        own.add(pe);
+                        entry(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, action(INGRESS_PIPE_IMPL_VRF_FIB_PUNT_TO_ROUTER), null,
+                              exact(HDR_VRF_ID, vrf, HDR_VRF_ID_BITWIDTH), lpm(HDR_IPV4_DST, pe));
+                    }
+                }
+            }
         }
 
         /** The vrf_fib action of a best route, or null if it cannot be forwarded yet. */

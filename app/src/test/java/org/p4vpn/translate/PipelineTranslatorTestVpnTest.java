@@ -134,6 +134,9 @@ class PipelineTranslatorTestVpnTest {
         assertTrue(withAction(pe1, INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN).isEmpty(),
                    "crossing uses no label");
         assertEquals(List.of(ceOut(2, PE1_MAC, CE3_MAC, 0)), memberActions(pe1, g));
+        // Each VRF punts the other site's PE interface address too: the router answers it.
+        assertEquals(puntToRouter(), red.get(pfx("10.3.1.1/32")));
+        assertEquals(puntToRouter(), green.get(pfx("10.3.0.1/32")));
     }
 
     @Test
