@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class Bmv2DataPlane implements DataPlane {
 
-    private final List<Bmv2Switch> switches = new ArrayList<>();
+    private final Map<String, Bmv2Switch> switches = new LinkedHashMap<>();
     private final List<VethLink> links = new ArrayList<>();
     // The veth pair of each switch-to-switch link, by both of its ends ("device:p1/2").
     private final Map<String, VethLink> cables = new HashMap<>();
@@ -97,7 +97,7 @@ public final class Bmv2DataPlane implements DataPlane {
             for (NetworkFile.Device d : file.devices().values()) {
                 Bmv2Switch sw = Bmv2Switch.start(d.name, d.deviceId, ports.get(d.id),
                                                  logDir.resolve("bmv2-" + d.name + ".log"), false);
-                dp.switches.add(sw);
+                dp.switches.put(d.id, sw);
                 grpc.put(d.id, sw.grpcPort());
             }
             dp.network = file.withGrpcPorts(grpc);
@@ -179,6 +179,15 @@ public final class Bmv2DataPlane implements DataPlane {
     }
 
     @Override
+    public synchronized void restartSwitch(String device) {
+        Bmv2Switch sw = switches.get(device);
+        if (sw == null) {
+            throw new IllegalArgumentException("no switch " + device);
+        }
+        switches.put(device, sw.restart());
+    }
+
+    @Override
     public String describe() {
         return "BMv2 (simple_switch_grpc, CEs in network namespaces p4vpn-*);" + DataPlane.addresses(network);
     }
@@ -186,7 +195,7 @@ public final class Bmv2DataPlane implements DataPlane {
     @Override
     public void close() {
         cut.forEach(t -> Commands.run(true, "nft", "delete", "table", "netdev", t));
-        switches.forEach(Bmv2Switch::close);
+        switches.values().forEach(Bmv2Switch::close);
         namespaces.forEach(ns -> Commands.run(true, "ip", "netns", "del", ns));
         links.forEach(VethLink::close);
     }

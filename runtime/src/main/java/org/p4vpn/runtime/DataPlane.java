@@ -40,6 +40,15 @@ public interface DataPlane extends AutoCloseable {
     void setLinkUp(String device, int port, boolean up);
 
     /**
+     * Power-cycles a switch: it comes back on the same P4Runtime address and ports with no pipeline
+     * and no entries; the controller must notice and restore it.
+     *
+     * @param device switch id
+     * @throws IllegalArgumentException if there is no such switch
+     */
+    void restartSwitch(String device);
+
+    /**
      * Describes the data plane for the console ("emulator; pe1@127.0.0.1:50001 ...").
      *
      * @return text

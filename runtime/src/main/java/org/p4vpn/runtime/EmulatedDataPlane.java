@@ -64,6 +64,14 @@ public final class EmulatedDataPlane implements DataPlane {
     }
 
     @Override
+    public void restartSwitch(String device) {
+        if (!network.devices().containsKey(device)) {
+            throw new IllegalArgumentException("no switch " + device);
+        }
+        lab.restart(device, PipelineOutputs.cpuPort());
+    }
+
+    @Override
     public String describe() {
         return "emulator;" + DataPlane.addresses(network);
     }
