@@ -17,7 +17,7 @@ import java.util.Objects;
  * HTTP Basic authentication against a {@link Users} table. Every request needs a known user:
  * reads (GET, HEAD, OPTIONS) and writes alike; a request without valid credentials gets 401 with
  * {@code WWW-Authenticate}, before any path matching (so unknown paths tell nothing to strangers).
- * The user becomes the request's principal.
+ * The user becomes the request's principal. A viewer may only read: writes get 403.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -25,6 +25,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     /** Realm named in the challenge. */
     public static final String REALM = "p4vpn";
+
+    private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     private final Users users;
 
@@ -44,6 +46,11 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             request.abortWith(challenge());
             return;
         }
+        if (users.role(user) == Users.Role.VIEWER && !READS.contains(request.getMethod())) {
+            request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, null, null,
+                    "user " + user + " may only read (role viewer): " + request.getMethod() + " refused"));
+            return;
+        }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         Principal principal = () -> user;
         request.setSecurityContext(new SecurityContext() {
@@ -54,7 +61,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
             @Override
             public boolean isUserInRole(String role) {
-                return false;
+                return users.role(user).name().equalsIgnoreCase(role);
             }
 
             @Override

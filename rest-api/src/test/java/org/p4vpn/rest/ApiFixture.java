@@ -33,6 +33,8 @@ final class ApiFixture implements AutoCloseable {
 
     static final String USER = "admin";
     static final String PASSWORD = "s3cret";
+    /** A read-only user (same password). */
+    static final String VIEWER = "viewer";
 
     final L3VpnManager vpns;
     final VpnRouteManager routes;
@@ -77,7 +79,8 @@ final class ApiFixture implements AutoCloseable {
                         return List.copyOf(links);
                     }
                 }));
-        server = RestServer.start("127.0.0.1", 0, services, Users.empty().add(USER, PASSWORD));
+        server = RestServer.start("127.0.0.1", 0, services, Users.empty().add(USER, PASSWORD)
+                .add(VIEWER, PASSWORD, Users.Role.VIEWER));
     }
 
     private static void set(Object target, String name, Object value) {

@@ -226,6 +226,19 @@ class RestApiTest {
     }
 
     @Test
+    void aViewerReadsButCannotWrite() {
+        provision();
+        List<String> before = snapshot();
+        String viewer = ApiFixture.basic(ApiFixture.VIEWER, ApiFixture.PASSWORD);
+        HttpResponse<String> read = api.send(api.anonymous("/vpns").header("Authorization", viewer).GET());
+        assertEquals(200, read.statusCode(), read.body());
+        error(api.send(api.anonymous("/vpns").header("Authorization", viewer).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(vpn("vpnz", "65000:9")))), 403, null);
+        error(api.send(api.anonymous("/vpns/vpna").header("Authorization", viewer).DELETE()), 403, null);
+        assertEquals(before, snapshot(), "nothing changed");
+    }
+
+    @Test
     void anonymousAndWrongPasswordGet401WithChallenge() {
         List<String> before = snapshot();
         HttpResponse<String> anonWrite = api.send(api.anonymous("/vpns").header("Content-Type", "application/json")
