@@ -18,8 +18,9 @@ export function createCanvas() {
 }
 
 function marker(id, cls) {
-  return s('marker', { id, class: cls, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6,
-                       orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z' }));
+  // sized in drawing units, not by the line's width, so thick trace lines get the same arrows
+  return s('marker', { id, class: cls, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 11, markerHeight: 11,
+                       markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z' }));
 }
 
 const layer = (svg, name) => svg.querySelector(`.layer-${name}`);
@@ -46,7 +47,7 @@ export function drawBase(svg, topo, pos) {
       s('line', { x1: seg.x1, y1: seg.y1, x2: seg.x2, y2: seg.y2 }),
       s('text', { class: 'port', ...offsetText(seg, 0.18, -10) }, c.aPort),
       s('text', { class: 'port', ...offsetText(seg, 0.82, -10) }, c.bPort),
-      c.down ? s('text', { class: 'link-state', x: mid.x, y: mid.y - 8 }, 'DOWN') : null);
+      c.down ? s('text', { class: 'link-state', x: mid.x, y: mid.y + 34 }, 'DOWN') : null);
   }));
   layer(svg, 'sites').replaceChildren(...topo.sites.filter((site) => pos.sites.has(site.name)).map((site) => {
     const p = pos.sites.get(site.name);
@@ -72,12 +73,12 @@ export function drawBase(svg, topo, pos) {
 
 function shape(role) {
   if (role === 'PE') {
-    return s('rect', { x: -NODE_R - 6, y: -NODE_R + 4, width: 2 * NODE_R + 12, height: 2 * NODE_R - 8, rx: 10 });
+    return s('rect', { class: 'shape', x: -NODE_R - 6, y: -NODE_R + 4, width: 2 * NODE_R + 12, height: 2 * NODE_R - 8, rx: 10 });
   }
   if (role === 'RR') {
-    return s('polygon', { points: `0,${-NODE_R - 4} ${NODE_R + 4},0 0,${NODE_R + 4} ${-NODE_R - 4},0` });
+    return s('polygon', { class: 'shape', points: `0,${-NODE_R - 4} ${NODE_R + 4},0 0,${NODE_R + 4} ${-NODE_R - 4},0` });
   }
-  return s('circle', { r: NODE_R });
+  return s('circle', { class: 'shape', r: NODE_R });
 }
 
 function offsetText(seg, t, by) {

@@ -53,9 +53,9 @@ export function layout(topo) {
     }
     const away = Math.atan2(p.y - CY, p.x - CX || 0.001);
     names.forEach((name, i) => {
-      const a = away + (i - (names.length - 1) / 2) * 0.42;
-      sites.set(name, { x: clamp(p.x + 120 * Math.cos(a), 40, WIDTH - 40),
-                        y: clamp(p.y + 120 * Math.sin(a), 40, HEIGHT - 30) });
+      const a = away + (i - (names.length - 1) / 2) * 0.55;
+      sites.set(name, { x: clamp(p.x + 135 * Math.cos(a), 40, WIDTH - 40),
+                        y: clamp(p.y + 135 * Math.sin(a), 40, HEIGHT - 30) });
     });
   }
   return { devices: pos, sites };

@@ -4,7 +4,7 @@
 import { get } from './api.js';
 import { h, labelText, replace, shortId, table } from './dom.js';
 import { layout } from './topology-layout.js';
-import { createCanvas, drawBase, drawVpn, vpnScope } from './topology-draw.js';
+import { cables, createCanvas, drawBase, drawVpn, vpnScope } from './topology-draw.js';
 import { drawTrace, tracePanel } from './trace.js';
 
 export function topologyView() {
@@ -66,8 +66,9 @@ export function topologyView() {
     drawBase(svg, state.topo, state.pos);
     drawVpn(svg, state.topo, state.pos, state.lsps, state.vpn || null);
     drawTrace(svg, state.topo, state.pos, state.trace);
-    const down = state.topo.links.filter((l) => l.state === 'DOWN').length;
-    counts.textContent = `${state.topo.devices.length} devices, ${state.topo.links.length} link ends`
+    const links = cables(state.topo.links);
+    const down = links.filter((c) => c.down).length;
+    counts.textContent = `${state.topo.devices.length} devices, ${links.length} links`
       + `${down ? ` (${down} down)` : ''}, ${state.topo.sites.length} sites`;
     replace(info, state.vpn ? vpnInfo() : h('p', { class: 'hint' }, 'Pick a VPN to see its sites and LSPs.'));
   }
@@ -96,10 +97,11 @@ export function topologyView() {
   return { id: 'topology', title: 'Topology', mount, refresh };
 }
 
-/** pe1 -[17]-> p1 -[pop]-> pe2 */
+/** The hops of a path as text: pe1 —17→ p1 —pop→ pe2. */
 export function pathText(hops) {
+  const last = hops[hops.length - 1];
   return hops.map((x) => (x.next ? `${shortId(x.device)} —${labelText(x.outLabel) || '·'}→ ` : shortId(x.device)))
-    .join('');
+    .join('') + (last && last.next ? shortId(last.next) : '');
 }
 
 function legend() {

@@ -107,7 +107,7 @@ export function drawTrace(svg, topo, pos, trace) {
     points.push({ p: pos.sites.get(trace.egressSite), trim: 14 });
   }
   for (let i = 0; i + 1 < points.length; i++) {
-    const seg = segment(points[i].p, points[i + 1].p, -9, Math.max(points[i].trim, points[i + 1].trim));
+    const seg = segment(points[i].p, points[i + 1].p, 0, Math.max(points[i].trim, points[i + 1].trim));
     into.append(s('line', { class: 'trace-path', x1: seg.x1, y1: seg.y1, x2: seg.x2, y2: seg.y2,
                             'marker-end': 'url(#arrow-trace)' }));
   }
@@ -125,10 +125,10 @@ function stackBox(hop, index, at, next) {
   let x = at.x;
   let y = at.y - 62;
   if (next) {
-    const seg = segment(at, next, -9);
+    const seg = segment(at, next);
     const mid = seg.at(0.45);
-    x = mid.x - seg.normal.x * 34;
-    y = mid.y - seg.normal.y * 34 - 10;
+    x = mid.x - seg.normal.x * 46;
+    y = mid.y - seg.normal.y * 46 - 12;
   }
   const labels = hop.labels && hop.labels.length ? hop.labels.map(String) : ['IP'];
   const w = 44;

@@ -1,0 +1,225 @@
+// Browser checks of the p4vpn web UI: playwright-core drives Debian's chromium (headless) against a
+// running embedded runtime. Run by WebUiBrowserTest (tests module), one check per process:
+//
+//   node ui-checks.mjs CHECK     CHECK: topology | vpn-and-site | bad-rd | trace
+//
+// Environment: P4VPN_URL (e.g. http://127.0.0.1:8181), P4VPN_USER, P4VPN_PASSWORD, P4VPN_DEVICES and
+// P4VPN_SITES (what the topology must show), CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (folder).
+// Exits 0 when the check passed; otherwise prints why and exits 1.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (name, fallback) => {
+  const v = process.env[name] ?? fallback;
+  if (v === undefined) {
+    throw new Error(`${name} is not set`);
+  }
+  return v;
+};
+
+const BASE = env('P4VPN_URL');
+const USER = env('P4VPN_USER');
+const PASSWORD = env('P4VPN_PASSWORD');
+const SHOTS = env('SCREENSHOTS', path.resolve('target/ui-screenshots'));
+const TIMEOUT = 15000;
+
+/** Starts chromium with a fresh profile and returns {context, page, close()}. */
+export async function openBrowser() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'p4vpn-ui-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = context.pages()[0] || await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The API itself, to compare what the UI shows with what the API says. */
+export async function api(method, p, body) {
+  const r = await fetch(`${BASE}/l3vpn/v1${p}`, {
+    method,
+    headers: { Authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`,
+               'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, json: r.status === 204 ? null : await r.json() };
+}
+
+async function login(page) {
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector('#login');
+  await page.fill('#login input[name=user]', USER);
+  await page.fill('#login input[name=password]', PASSWORD);
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector('nav.tabs');
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`screenshot ${file}`);
+}
+
+async function goTo(page, view) {
+  await page.click(`#tab-${view}`);
+  await page.waitForSelector(`#view-${view}`);
+}
+
+const CHECKS = {
+  /** The topology shows every device of the network by role, its links and its CE sites. */
+  async topology(page) {
+    await login(page);
+    await page.waitForSelector('#topology g.device');
+    const devices = Number(env('P4VPN_DEVICES'));
+    await page.waitForFunction((n) => document.querySelectorAll('#topology g.device').length === n, devices);
+    const topo = (await api('GET', '/topology')).json;
+    assert.equal(await page.locator('#topology g.device').count(), devices, 'devices drawn');
+    assert.equal(await page.locator('#topology g.device.role-pe').count(),
+      topo.devices.filter((d) => d.role === 'PE').length, 'PEs drawn as PEs');
+    assert.equal(await page.locator('#topology g.site').count(), Number(env('P4VPN_SITES')), 'CE sites drawn');
+    assert.ok(await page.locator('#topology g.link').count() >= 1, 'links drawn');
+    await shot(page, 'topology');
+  },
+
+  /** A VPN and two sites created through the forms appear highlighted on the topology with their LSPs. */
+  async 'vpn-and-site'(page) {
+    await login(page);
+    await goTo(page, 'vpns');
+    await page.fill('#vpn-form input[name=name]', 'green');
+    await page.fill('#vpn-form input[name=routeDistinguisher]', '65000:77');
+    await page.fill('#vpn-form input[name=importTargets]', '65000:77');
+    await page.fill('#vpn-form input[name=exportTargets]', '65000:77');
+    await page.fill('#vpn-form input[name=description]', 'made in the browser');
+    await page.click('#vpn-form button[type=submit]');
+    await page.waitForSelector('#vpn-list tr[data-vpn=green]');
+
+    await goTo(page, 'sites');
+    await page.waitForSelector('#site-form select[name=vpn] option[value=green]', { state: 'attached' });
+    for (const [name, device, net] of [['green-1', 'device:pe1', 7], ['green-2', 'device:pe2', 8]]) {
+      await page.fill('#site-form input[name=name]', name);
+      await page.selectOption('#site-form select[name=vpn]', 'green');
+      await page.selectOption('#site-form select[name=device]', device);
+      await page.fill('#site-form input[name=port]', '7');
+      await page.fill('#site-form input[name=peInterface]', `10.${net}.1.1/24`);
+      await page.fill('#site-form input[name=ceAddress]', `10.${net}.1.2`);
+      await page.click('#site-form button[type=submit]');
+      await page.waitForSelector(`#site-list tr[data-site="${name}"]`);
+      const error = await page.textContent('#site-form .form-error');
+      assert.equal(error, '', 'no error on the site form');
+    }
+
+    await goTo(page, 'topology');
+    await page.waitForSelector('#vpn-select option[value=green]', { state: 'attached' });
+    await page.selectOption('#vpn-select', 'green');
+    await page.waitForSelector('#topology g.site.highlight[data-site="green-2"]');
+    const highlighted = await page.locator('#topology g.site.highlight').evaluateAll((els) => els.map((e) => e.dataset.site));
+    assert.deepEqual(highlighted.sort(), ['green-1', 'green-2'], 'only green sites highlighted');
+    const faded = await page.locator('#topology g.site.faded').count();
+    assert.equal(faded, await page.locator('#topology g.site').count() - 2, 'other sites faded');
+    // the LSPs between PE1 and PE2, both directions, with a label on each hop
+    await page.waitForSelector('#topology g.lsp-hop .lsp-label');
+    const labels = await page.locator('#topology g.lsp-primary .lsp-label').allTextContents();
+    const lsps = (await api('GET', '/lsps')).json.filter((l) => ['device:pe1', 'device:pe2'].includes(l.ingress)
+      && ['device:pe1', 'device:pe2'].includes(l.egress) && l.ingress !== l.egress);
+    const expected = lsps.flatMap((l) => l.primaries.flatMap((p) => p.filter((x) => x.next && x.outLabel !== -1)
+      .map((x) => ({ 3: 'pop', 0: '0 (explicit null)' }[x.outLabel] || String(x.outLabel)))));
+    assert.ok(expected.length >= 2, 'the API has LSP hops between the two PEs');
+    assert.deepEqual(labels.sort(), expected.sort(), 'one label per LSP hop, as the API says');
+    assert.ok(await page.locator('#topology g.device.role-pe.highlight').count() === 2, 'both PEs highlighted');
+    await shot(page, 'vpn-overlay');
+  },
+
+  /** A malformed route distinguisher: the API's own message next to the RD field; nothing created. */
+  async 'bad-rd'(page) {
+    await login(page);
+    await goTo(page, 'vpns');
+    const body = { name: 'bad-rd', routeDistinguisher: '65000:1x', importTargets: ['65000:9'] };
+    await page.fill('#vpn-form input[name=name]', body.name);
+    await page.fill('#vpn-form input[name=routeDistinguisher]', body.routeDistinguisher);
+    await page.fill('#vpn-form input[name=importTargets]', '65000:9');
+    await page.click('#vpn-form button[type=submit]');
+    const slot = page.locator('#vpn-form .field-error[data-error-for=routeDistinguisher]');
+    await slot.filter({ hasText: /./ }).waitFor();
+    const shown = await slot.textContent();
+    const answer = await api('POST', '/vpns', body);
+    assert.equal(answer.status, 400);
+    assert.equal(answer.json.field, 'routeDistinguisher');
+    assert.equal(shown, answer.json.message, 'the API message, next to the field');
+    assert.ok(await page.locator('#vpn-form input[name=routeDistinguisher].invalid').count() === 1, 'field marked');
+    assert.equal(await page.locator('#vpn-form .field-error[data-error-for=name]').textContent(), '', 'name fine');
+    assert.equal(await page.locator('#vpn-list tr[data-vpn="bad-rd"]').count(), 0, 'not listed');
+    await shot(page, 'bad-rd');
+  },
+
+  /** A trace red-1 -> 10.2.1.2 is drawn hop by hop with the label stack the API gives. */
+  async trace(page) {
+    await login(page);
+    await page.waitForSelector('#trace-form select[name=vpn] option[value=red]', { state: 'attached' });
+    await page.selectOption('#trace-form select[name=vpn]', 'red');
+    await page.selectOption('#trace-form select[name=site]', 'red-1');
+    await page.selectOption('#vpn-select', 'red');
+    await page.fill('#trace-form input[name=destination]', '10.2.1.2');
+    await page.click('#trace-form button[type=submit]');
+    await page.waitForSelector('#topology g.trace-stack');
+    const expected = (await api('GET', '/trace?vpn=red&site=red-1&destination=10.2.1.2')).json;
+    assert.equal(expected.delivered, true, 'the API delivers red-1 -> 10.2.1.2');
+    const drawn = await page.locator('#topology g.trace-stack').evaluateAll((els) => els.map((e) =>
+      ({ device: e.dataset.device, labels: e.dataset.labels })));
+    assert.deepEqual(drawn, expected.hops.map((x) => ({ device: x.device, labels: (x.labels || []).join(',') })),
+      'every hop drawn with its label stack');
+    assert.ok(expected.hops.some((x) => x.labels && x.labels.length === 2), 'a two-label stack on the way');
+    const boxes = await page.locator('#topology g.trace-stack text.label-stack').allTextContents();
+    assert.ok(boxes.includes(String(expected.hops[0].labels[0])), 'the top label is written on the drawing');
+    assert.match(await page.textContent('#trace-result .verdict'), /Delivered to site red-2/);
+    await shot(page, 'trace');
+  },
+};
+
+async function main() {
+  // a hung browser must not hang the build: the whole check gets two minutes at most
+  setTimeout(() => { console.error('check timed out'); process.exit(3); }, 110000).unref();
+  const name = process.argv[2];
+  const check = CHECKS[name];
+  if (!check) {
+    console.error(`usage: node ui-checks.mjs ${Object.keys(CHECKS).join(' | ')}`);
+    process.exit(2);
+  }
+  const browser = await openBrowser();
+  try {
+    await check(browser.page);
+    assert.deepEqual(browser.problems, [], 'no script errors in the page');
+    console.log(`check ${name}: passed`);
+  } catch (e) {
+    await shot(browser.page, `${name}-failed`).catch(() => {});
+    console.error(`check ${name}: FAILED\n${e.stack || e}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}
+
+export { CHECKS, login, shot };
