@@ -147,6 +147,13 @@ const CHECKS = {
     assert.deepEqual(labels.sort(), expected.sort(), 'one label per LSP hop, as the API says');
     assert.ok(await page.locator('#topology g.device.role-pe.highlight').count() === 2, 'both PEs highlighted');
     await shot(page, 'vpn-overlay');
+
+    // a site attached by someone else (here: the API directly) shows up without a reload
+    const added = await api('POST', '/sites', { name: 'green-3', vpn: 'green', device: 'device:pe2', port: 9,
+                                                peInterface: '10.9.1.1/24', ceAddress: '10.9.1.2' });
+    assert.equal(added.status, 201, JSON.stringify(added.json));
+    await page.waitForSelector('#topology g.site.highlight[data-site="green-3"]');
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no reload');
   },
 
   /** A malformed route distinguisher: the API's own message next to the RD field; nothing created. */

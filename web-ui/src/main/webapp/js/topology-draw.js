@@ -136,7 +136,10 @@ function drawHops(into, pos, lsp, hops, kind, offset, onPath, linkUsed) {
     const seg = segment(pos.devices.get(hop.device), pos.devices.get(hop.next), offset, NODE_R + 8);
     const label = labelText(hop.outLabel);
     const at = offsetText(seg, 0.5, 11);
-    into.append(s('g', { class: `lsp-hop lsp-${kind}`, 'data-from': hop.device, 'data-to': hop.next,
+    // on a link failure the ingress switches to the backup: draw the path in use as the solid one
+    const inUse = (kind === 'backup') === (lsp.state === 'ON_BACKUP');
+    into.append(s('g', { class: `lsp-hop lsp-${kind}${inUse ? ' in-use' : ' standby'}`,
+                         'data-from': hop.device, 'data-to': hop.next,
                          'data-ingress': lsp.ingress, 'data-egress': lsp.egress },
       s('title', {}, `LSP ${shortId(lsp.ingress)} → ${shortId(lsp.egress)} (${kind}, ${lsp.state}): `
         + `${shortId(hop.device)} port ${hop.outPort} → ${shortId(hop.next)}, label ${label || 'none'}`),

@@ -103,12 +103,13 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void vpnAndSitesCreatedInTheBrowserAreHighlightedOnTheTopology() {
+    void vpnAndSitesCreatedInTheBrowserAreHighlightedOnTheTopologyAndKeptLive() {
         assumeServed("/topology");
         check("vpn-and-site");
         assertTrue(runtime.vpnService().getVpnInstance("green").isPresent(), "the VPN is in the store");
         assertEquals("green", runtime.vpnService().getSite("green-1").orElseThrow().vpn());
         assertTrue(runtime.vpnService().getSite("green-2").isPresent());
+        assertTrue(runtime.vpnService().getSite("green-3").isPresent(), "the site the script added over the API");
     }
 
     @Test
