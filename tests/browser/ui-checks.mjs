@@ -1,7 +1,7 @@
 // Browser checks of the p4vpn web UI: playwright-core drives Debian's chromium (headless) against a
 // running embedded runtime. Run by WebUiBrowserTest (tests module), one check per process:
 //
-//   node ui-checks.mjs CHECK     CHECK: topology | vpn-and-site | bad-rd | trace
+//   node ui-checks.mjs CHECK     CHECK: topology | link-down | vpn-and-site | bad-rd | trace
 //
 // Environment: P4VPN_URL (e.g. http://127.0.0.1:8181), P4VPN_USER, P4VPN_PASSWORD, P4VPN_DEVICES and
 // P4VPN_SITES (what the topology must show), CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (folder).
@@ -99,6 +99,22 @@ const CHECKS = {
     assert.equal(await page.locator('#topology g.site').count(), Number(env('P4VPN_SITES')), 'CE sites drawn');
     assert.ok(await page.locator('#topology g.link').count() >= 1, 'links drawn');
     await shot(page, 'topology');
+  },
+
+  /** A core link the runtime found down is drawn red and dashed with DOWN written on it. */
+  async 'link-down'(page) {
+    await login(page);
+    await page.waitForSelector('#topology g.link.down');
+    const topo = (await api('GET', '/topology')).json;
+    const down = topo.links.filter((l) => l.state === 'DOWN');
+    assert.ok(down.length > 0, 'the API reports a link down');
+    const drawn = await page.locator('#topology g.link.down').evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b].sort().join(' ')));
+    const expected = [...new Set(down.map((l) => [l.src, l.dst].sort().join(' ')))];
+    assert.deepEqual(drawn.sort(), expected.sort(), 'the down links, once per cable');
+    assert.ok((await page.locator('#topology g.link.down .link-state').allTextContents()).every((x) => x === 'DOWN'));
+    assert.match(await page.textContent('#topology-counts'), /\(\d+ down\)/);
+    await page.selectOption('#vpn-select', 'red');
+    await shot(page, 'link-down');
   },
 
   /** A VPN and two sites created through the forms appear highlighted on the topology with their LSPs. */

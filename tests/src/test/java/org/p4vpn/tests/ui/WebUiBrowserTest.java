@@ -4,7 +4,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.p4vpn.codec.Scenario;
+import org.p4vpn.codec.VpnJson;
 import org.p4vpn.p4rt.Poll;
 import org.p4vpn.p4rt.topo.NetworkFile;
 import org.p4vpn.runtime.EmbeddedProgrammer;
@@ -16,6 +18,7 @@ import org.p4vpn.runtime.RestEndpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +50,7 @@ class WebUiBrowserTest {
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private EmulatedDataPlane lab;
     private EmbeddedRuntime runtime;
     private RestEndpoint rest;
     private NetworkFile network;
@@ -67,12 +71,12 @@ class WebUiBrowserTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("labs/seed-basic/network.json")) {
             file = NetworkFile.read(in);
         }
-        EmulatedDataPlane lab = keep(EmulatedDataPlane.start(file, true));
+        lab = keep(EmulatedDataPlane.start(file, true));
         network = lab.network();
         runtime = keep(EmbeddedRuntime.start(null));
         EmbeddedProgrammer programmer = keep(new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
                                                                     runtime.store(), network));
-        rest = keep(RestEndpoint.start(runtime, "127.0.0.1", 0, null, programmer));
+        rest = keep(RestEndpoint.start(runtime, "127.0.0.1", 0, null, programmer, programmer.networkState()));
         programmer.start();
         assertTrue(Poll.until(SETTLE, programmer::allConnected), "switches connected");
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("labs/seed-basic/scenario.json")) {
@@ -125,6 +129,31 @@ class WebUiBrowserTest {
         assumeServed("/topology");
         assumeServed("/trace?vpn=red&site=red-1&destination=10.2.1.2");
         check("trace");
+    }
+
+    @Test
+    void aCutCoreLinkIsDrawnDown() {
+        assumeServed("/topology");
+        lab.setLinkUp("device:pe1", 10, false);
+        try {
+            assertTrue(Poll.until(SETTLE, () -> downLinks() > 0), "the runtime notices the cut link");
+            check("link-down");
+        } finally {
+            lab.setLinkUp("device:pe1", 10, true);
+            assertTrue(Poll.until(SETTLE, () -> downLinks() == 0), "the runtime notices the restored link");
+            assertTrue(Poll.until(SETTLE, () -> api().exchange("GET", "/trace?vpn=red&site=red-1&destination=10.2.1.2",
+                    null).body().contains("\"delivered\":true")), "red delivered again");
+        }
+    }
+
+    private long downLinks() {
+        try {
+            JsonNode topo = VpnJson.mapper().readTree(api().exchange("GET", "/topology", null).body());
+            return java.util.stream.StreamSupport.stream(topo.path("links").spliterator(), false)
+                    .filter(l -> "DOWN".equals(l.path("state").asText())).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Skips a test whose endpoint this build does not serve yet (404 on an unknown path). */
