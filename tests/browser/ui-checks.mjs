@@ -1,7 +1,7 @@
 // Browser checks of the p4vpn web UI: playwright-core drives Debian's chromium (headless) against a
 // running embedded runtime. Run by WebUiBrowserTest (tests module), one check per process:
 //
-//   node ui-checks.mjs CHECK     CHECK: topology | link-down | vpn-and-site | bad-rd | trace
+//   node ui-checks.mjs CHECK     CHECK: topology | link-down | vpn-and-site | edit-delete | bad-rd | trace
 //
 // Environment: P4VPN_URL (e.g. http://127.0.0.1:8181), P4VPN_USER, P4VPN_PASSWORD, P4VPN_DEVICES and
 // P4VPN_SITES (what the topology must show), CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (folder).
@@ -170,6 +170,29 @@ const CHECKS = {
     assert.equal(added.status, 201, JSON.stringify(added.json));
     await page.waitForSelector('#topology g.site.highlight[data-site="green-3"]');
     assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no reload');
+  },
+
+  /** A VPN edited through the form keeps its name and RD and takes the new targets; then it is deleted. */
+  async 'edit-delete'(page) {
+    const made = await api('POST', '/vpns', { name: 'temp', routeDistinguisher: '65000:88', routeTargets: ['65000:88'] });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    await login(page);
+    await goTo(page, 'vpns');
+    await page.click('#vpn-list tr[data-vpn=temp] [data-action=edit]');
+    assert.equal(await page.inputValue('#vpn-form input[name=routeDistinguisher]'), '65000:88');
+    assert.ok(await page.locator('#vpn-form input[name=name][readonly]').count() === 1, 'the name cannot change');
+    await page.fill('#vpn-form input[name=exportTargets]', '65000:88, 65000:99');
+    await page.selectOption('#vpn-form select[name=labelMode]', 'PER_CE');
+    await page.click('#vpn-form button[type=submit]');
+    await page.locator('#vpn-list tr[data-vpn=temp]').filter({ hasText: '65000:99' }).waitFor();
+    const stored = (await api('GET', '/vpns/temp')).json;
+    assert.deepEqual(stored.exportTargets.sort(), ['65000:88', '65000:99']);
+    assert.equal(stored.labelMode, 'PER_CE');
+    assert.deepEqual(stored.importTargets, ['65000:88'], 'import targets untouched');
+    page.once('dialog', (d) => d.accept());
+    await page.click('#vpn-list tr[data-vpn=temp] [data-action=delete]');
+    await page.locator('#vpn-list tr[data-vpn=temp]').waitFor({ state: 'detached' });
+    assert.equal((await api('GET', '/vpns/temp')).status, 404, 'deleted');
   },
 
   /** A malformed route distinguisher: the API's own message next to the RD field; nothing created. */

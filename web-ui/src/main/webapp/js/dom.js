@@ -73,3 +73,10 @@ export function labelText(label) {
   }
   return String(label);
 }
+
+/** The hops of a path as text: pe1 —17→ p1 —pop→ pe2. */
+export function pathText(hops) {
+  const last = hops[hops.length - 1];
+  return hops.map((x) => (x.next ? `${shortId(x.device)} —${labelText(x.outLabel) || '·'}→ ` : shortId(x.device)))
+    .join('') + (last && last.next ? shortId(last.next) : '');
+}

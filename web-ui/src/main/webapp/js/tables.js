@@ -2,9 +2,8 @@
 // allocations, and the BGP speakers with their route-reflection roles.
 
 import { get, seg } from './api.js';
-import { h, labelText, list, replace, shortId, table } from './dom.js';
+import { h, labelText, list, pathText, replace, shortId, table } from './dom.js';
 import { setOptions } from './forms.js';
-import { pathText } from './topology-view.js';
 
 export function vrfsView() {
   let select;

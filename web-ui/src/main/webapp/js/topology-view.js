@@ -2,7 +2,7 @@
 // redrawn on every poll so link failures and new sites show without a reload.
 
 import { get } from './api.js';
-import { h, labelText, replace, shortId, table } from './dom.js';
+import { h, pathText, replace, shortId, table } from './dom.js';
 import { layout } from './topology-layout.js';
 import { cables, createCanvas, drawBase, drawVpn, vpnScope } from './topology-draw.js';
 import { drawTrace, tracePanel } from './trace.js';
@@ -95,13 +95,6 @@ export function topologyView() {
   }
 
   return { id: 'topology', title: 'Topology', mount, refresh };
-}
-
-/** The hops of a path as text: pe1 —17→ p1 —pop→ pe2. */
-export function pathText(hops) {
-  const last = hops[hops.length - 1];
-  return hops.map((x) => (x.next ? `${shortId(x.device)} —${labelText(x.outLabel) || '·'}→ ` : shortId(x.device)))
-    .join('') + (last && last.next ? shortId(last.next) : '');
 }
 
 function legend() {

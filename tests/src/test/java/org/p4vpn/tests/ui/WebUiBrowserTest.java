@@ -117,6 +117,12 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void aVpnIsEditedAndDeletedThroughTheForms() {
+        check("edit-delete");
+        assertTrue(runtime.vpnService().getVpnInstance("temp").isEmpty(), "deleted from the store");
+    }
+
+    @Test
     void badRouteDistinguisherShowsTheApiMessageNextToTheField() {
         int before = runtime.vpnService().getVpnInstances().size();
         check("bad-rd");
