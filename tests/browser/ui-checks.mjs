@@ -64,6 +64,24 @@ export async function api(method, p, body) {
   return { status: r.status, json: r.status === 204 ? null : await r.json() };
 }
 
+/**
+ * Retries an assertion until it holds or the deadline passes: the page polls the API on its own
+ * clock, so what it shows may be one poll behind what the API just answered.
+ */
+async function eventually(assertion, ms = TIMEOUT) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (e) {
+      if (Date.now() > deadline) {
+        throw e;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function login(page) {
   await page.goto(`${BASE}/`);
   await page.waitForSelector('#login');
@@ -105,12 +123,14 @@ const CHECKS = {
   async 'link-down'(page) {
     await login(page);
     await page.waitForSelector('#topology g.link.down');
-    const topo = (await api('GET', '/topology')).json;
-    const down = topo.links.filter((l) => l.state === 'DOWN');
-    assert.ok(down.length > 0, 'the API reports a link down');
-    const drawn = await page.locator('#topology g.link.down').evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b].sort().join(' ')));
-    const expected = [...new Set(down.map((l) => [l.src, l.dst].sort().join(' ')))];
-    assert.deepEqual(drawn.sort(), expected.sort(), 'the down links, once per cable');
+    await eventually(async () => {
+      const topo = (await api('GET', '/topology')).json;
+      const down = topo.links.filter((l) => l.state === 'DOWN');
+      assert.ok(down.length > 0, 'the API reports a link down');
+      const drawn = await page.locator('#topology g.link.down').evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b].sort().join(' ')));
+      const expected = [...new Set(down.map((l) => [l.src, l.dst].sort().join(' ')))];
+      assert.deepEqual(drawn.sort(), expected.sort(), 'the down links, once per cable');
+    });
     assert.ok((await page.locator('#topology g.link.down .link-state').allTextContents()).every((x) => x === 'DOWN'));
     assert.match(await page.textContent('#topology-counts'), /\(\d+ down\)/);
     await page.selectOption('#vpn-select', 'red');
@@ -154,13 +174,15 @@ const CHECKS = {
     assert.equal(faded, await page.locator('#topology g.site').count() - 2, 'other sites faded');
     // the LSPs between PE1 and PE2, both directions, with a label on each hop
     await page.waitForSelector('#topology g.lsp-hop .lsp-label');
-    const labels = await page.locator('#topology g.lsp-primary .lsp-label').allTextContents();
-    const lsps = (await api('GET', '/lsps')).json.filter((l) => ['device:pe1', 'device:pe2'].includes(l.ingress)
-      && ['device:pe1', 'device:pe2'].includes(l.egress) && l.ingress !== l.egress);
-    const expected = lsps.flatMap((l) => l.primaries.flatMap((p) => p.filter((x) => x.next && x.outLabel !== -1)
-      .map((x) => ({ 3: 'pop', 0: '0 (explicit null)' }[x.outLabel] || String(x.outLabel)))));
-    assert.ok(expected.length >= 2, 'the API has LSP hops between the two PEs');
-    assert.deepEqual(labels.sort(), expected.sort(), 'one label per LSP hop, as the API says');
+    await eventually(async () => {
+      const labels = await page.locator('#topology g.lsp-primary .lsp-label').allTextContents();
+      const lsps = (await api('GET', '/lsps')).json.filter((l) => ['device:pe1', 'device:pe2'].includes(l.ingress)
+        && ['device:pe1', 'device:pe2'].includes(l.egress) && l.ingress !== l.egress);
+      const expected = lsps.flatMap((l) => l.primaries.flatMap((p) => p.filter((x) => x.next && x.outLabel !== -1)
+        .map((x) => ({ 3: 'pop', 0: '0 (explicit null)' }[x.outLabel] || String(x.outLabel)))));
+      assert.ok(expected.length >= 2, 'the API has LSP hops between the two PEs');
+      assert.deepEqual(labels.sort(), expected.sort(), 'one label per LSP hop, as the API says');
+    });
     assert.ok(await page.locator('#topology g.device.role-pe.highlight').count() === 2, 'both PEs highlighted');
     await shot(page, 'vpn-overlay');
 
@@ -227,12 +249,15 @@ const CHECKS = {
     await page.fill('#trace-form input[name=destination]', '10.2.1.2');
     await page.click('#trace-form button[type=submit]');
     await page.waitForSelector('#topology g.trace-stack');
-    const expected = (await api('GET', '/trace?vpn=red&site=red-1&destination=10.2.1.2')).json;
-    assert.equal(expected.delivered, true, 'the API delivers red-1 -> 10.2.1.2');
-    const drawn = await page.locator('#topology g.trace-stack').evaluateAll((els) => els.map((e) =>
-      ({ device: e.dataset.device, labels: e.dataset.labels })));
-    assert.deepEqual(drawn, expected.hops.map((x) => ({ device: x.device, labels: (x.labels || []).join(',') })),
-      'every hop drawn with its label stack');
+    const expected = await eventually(async () => {
+      const answer = (await api('GET', '/trace?vpn=red&site=red-1&destination=10.2.1.2')).json;
+      assert.equal(answer.delivered, true, 'the API delivers red-1 -> 10.2.1.2');
+      const drawn = await page.locator('#topology g.trace-stack').evaluateAll((els) => els.map((e) =>
+        ({ device: e.dataset.device, labels: e.dataset.labels })));
+      assert.deepEqual(drawn, answer.hops.map((x) => ({ device: x.device, labels: (x.labels || []).join(',') })),
+        'every hop drawn with its label stack');
+      return answer;
+    });
     assert.ok(expected.hops.some((x) => x.labels && x.labels.length === 2), 'a two-label stack on the way');
     const boxes = await page.locator('#topology g.trace-stack text.label-stack').allTextContents();
     assert.ok(boxes.includes(String(expected.hops[0].labels[0])), 'the top label is written on the drawing');

@@ -40,11 +40,11 @@
             clear();
         },
         buttons: {
-            next: { gid: 'chevronRight', tt: 'Highlight the next VPN', cb: function () { requestVpns(); showNext(); } },
-            clear: { gid: 'xMark', tt: 'Clear the VPN highlight', cb: clear }
+            next: { gid: 'm_next', tt: 'Highlight the next VPN', cb: function () { requestVpns(); showNext(); } },
+            clear: { gid: 'm_xMark', tt: 'Clear the VPN highlight', cb: clear }
         },
         keyBindings: {
-            V: { cb: function () { requestVpns(); showNext(); }, tt: 'Highlight the next VPN', gid: 'chevronRight' },
+            V: { cb: function () { requestVpns(); showNext(); }, tt: 'Highlight the next VPN', gid: 'm_next' },
             _keyOrder: ['V']
         },
         hooks: {
