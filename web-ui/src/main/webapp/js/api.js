@@ -1,7 +1,9 @@
 // The only way the UI talks to the product: the REST API under /l3vpn/v1, with HTTP basic
 // credentials kept in sessionStorage (gone when the tab closes).
 
-const BASE = '/l3vpn/v1';
+// Relative to the UI's own address (/ui/ -> /l3vpn/v1), so the same files also work under a
+// prefix, e.g. ONOS's /onos/ web context.
+const BASE = new URL('../l3vpn/v1', document.baseURI).pathname;
 const KEY = 'p4vpn.credentials';
 
 /** An error answer of the API: its status and the {field, value, message} body. */

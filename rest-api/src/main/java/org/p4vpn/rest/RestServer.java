@@ -94,9 +94,20 @@ public final class RestServer implements AutoCloseable {
             throw new IllegalArgumentException("no web UI at " + root + "index.html on the class path");
         }
         HttpServer server = create(host, port, services, users);
-        CLStaticHttpHandler ui = new CLStaticHttpHandler(loader, "/" + root);
+        String bare = UI_PATH.substring(0, UI_PATH.length() - 1);
+        CLStaticHttpHandler ui = new CLStaticHttpHandler(loader, "/" + root) {
+            @Override
+            public void service(Request request, Response response) throws Exception {
+                // the page's relative links need the trailing slash
+                if (bare.equals(request.getRequestURI())) {
+                    response.sendRedirect(UI_PATH);
+                } else {
+                    super.service(request, response);
+                }
+            }
+        };
         ui.setFileCacheEnabled(false);
-        server.getServerConfiguration().addHttpHandler(ui, UI_PATH.substring(0, UI_PATH.length() - 1));
+        server.getServerConfiguration().addHttpHandler(ui, bare);
         server.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws IOException {

@@ -50,6 +50,10 @@ class RestServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(302, root.statusCode());
             assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/ui/"), root.headers().toString());
+            HttpResponse<String> bare = client.send(HttpRequest.newBuilder(URI.create(base + "/ui")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, bare.statusCode());
+            assertTrue(bare.headers().firstValue("Location").orElse("").endsWith("/ui/"), bare.headers().toString());
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/ui/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
