@@ -1,7 +1,7 @@
 // Browser checks of the p4vpn web UI: playwright-core drives Debian's chromium (headless) against a
 // running embedded runtime. Run by WebUiBrowserTest (tests module), one check per process:
 //
-//   node ui-checks.mjs CHECK     CHECK: topology | link-down | vpn-and-site | edit-delete | bad-rd | trace
+//   node ui-checks.mjs CHECK     CHECK: topology | link-down | vpn-and-site | edit-delete | bad-rd | trace | backup | reroute
 //
 // Environment: P4VPN_URL (e.g. http://127.0.0.1:8181), P4VPN_USER, P4VPN_PASSWORD, P4VPN_DEVICES and
 // P4VPN_SITES (what the topology must show), CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (folder).
@@ -101,6 +101,24 @@ async function shot(page, name) {
 async function goTo(page, view) {
   await page.click(`#tab-${view}`);
   await page.waitForSelector(`#view-${view}`);
+}
+
+/** Asks for the trace red-1 -> 10.2.1.2 through the form, with VPN red highlighted. */
+async function traceRed(page) {
+  await page.waitForSelector('#trace-form select[name=vpn] option[value=red]', { state: 'attached' });
+  await page.selectOption('#trace-form select[name=vpn]', 'red');
+  await page.selectOption('#trace-form select[name=site]', 'red-1');
+  await page.selectOption('#vpn-select', 'red');
+  await page.fill('#trace-form input[name=destination]', '10.2.1.2');
+  await page.click('#trace-form button[type=submit]');
+  await page.waitForSelector('#topology g.trace-stack');
+}
+
+/** The hops of the API's LSPs between PE1 and PE2, as from>to pairs. */
+async function lspHops(kind) {
+  const lsps = (await api('GET', '/lsps')).json.filter((l) => l.ingress !== l.egress);
+  const paths = kind === 'backup' ? lsps.filter((l) => l.backup).map((l) => l.backup) : lsps.flatMap((l) => l.primaries);
+  return paths.flat().filter((x) => x.next).map((x) => `${x.device}>${x.next}`).sort();
 }
 
 const CHECKS = {
@@ -242,13 +260,7 @@ const CHECKS = {
   /** A trace red-1 -> 10.2.1.2 is drawn hop by hop with the label stack the API gives. */
   async trace(page) {
     await login(page);
-    await page.waitForSelector('#trace-form select[name=vpn] option[value=red]', { state: 'attached' });
-    await page.selectOption('#trace-form select[name=vpn]', 'red');
-    await page.selectOption('#trace-form select[name=site]', 'red-1');
-    await page.selectOption('#vpn-select', 'red');
-    await page.fill('#trace-form input[name=destination]', '10.2.1.2');
-    await page.click('#trace-form button[type=submit]');
-    await page.waitForSelector('#topology g.trace-stack');
+    await traceRed(page);
     const expected = await eventually(async () => {
       const answer = (await api('GET', '/trace?vpn=red&site=red-1&destination=10.2.1.2')).json;
       assert.equal(answer.delivered, true, 'the API delivers red-1 -> 10.2.1.2');
@@ -264,6 +276,39 @@ const CHECKS = {
     assert.match(await page.textContent('#trace-result .verdict'), /Delivered to site red-2/);
     await shot(page, 'trace');
   },
+};
+
+/** Diamond lab: the backup LSPs (through P2) drawn beside the primaries (through P1). */
+CHECKS.backup = async (page) => {
+  await login(page);
+  await page.waitForSelector('#vpn-select option[value=red]', { state: 'attached' });
+  await page.selectOption('#vpn-select', 'red');
+  await page.waitForSelector('#topology g.lsp-backup');
+  await eventually(async () => {
+    const expected = await lspHops('backup');
+    assert.ok(expected.some((x) => x.includes('device:p2')), 'the API has backups through P2');
+    const drawn = await page.locator('#topology g.lsp-backup').evaluateAll((els) => els.map((e) => `${e.dataset.from}>${e.dataset.to}`));
+    assert.deepEqual(drawn.sort(), expected, 'every backup hop drawn');
+    const primaries = await page.locator('#topology g.lsp-primary.in-use').evaluateAll((els) => els.map((e) => `${e.dataset.from}>${e.dataset.to}`));
+    assert.deepEqual(primaries.sort(), await lspHops('primary'), 'the primaries in use');
+  });
+  assert.equal(await page.locator('#topology g.device.highlight').count(), 4, 'both cores carry red');
+  await shot(page, 'diamond-backup');
+};
+
+/** Diamond lab with PE1-P1 cut: the link drawn DOWN, the LSPs and the trace through P2. */
+CHECKS.reroute = async (page) => {
+  await login(page);
+  await traceRed(page);
+  await eventually(async () => {
+    const answer = (await api('GET', '/trace?vpn=red&site=red-1&destination=10.2.1.2')).json;
+    assert.equal(answer.hops[1].device, 'device:p2', 'the API routes through P2');
+    const drawn = await page.locator('#topology g.trace-stack').evaluateAll((els) => els.map((e) => e.dataset.device));
+    assert.deepEqual(drawn, answer.hops.map((x) => x.device), 'the drawn trace crosses P2');
+    assert.ok(await page.locator('#topology g.link.down').count() >= 1, 'the cut link drawn down');
+    assert.ok(await page.locator('#topology g.lsp-hop.in-use[data-to="device:p2"]').count() >= 1, 'LSP in use via P2');
+  });
+  await shot(page, 'diamond-reroute');
 };
 
 async function main() {

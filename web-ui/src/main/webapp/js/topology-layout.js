@@ -28,9 +28,10 @@ export function layout(topo) {
   const edges = devices.filter((d) => d.role !== 'P' && d.role !== 'RR').map((d) => d.id);
 
   const pos = new Map();
-  // The core on a small circle (a single P sits at the centre).
+  // The core on a small circle starting at the top (a single P sits at the centre), so that two
+  // cores sit above and below the line between the PEs rather than on it.
   spread(core, (i, n) => (n === 1 ? { x: CX, y: CY }
-    : { x: CX + 150 * Math.cos(angle(i, n)), y: CY + 110 * Math.sin(angle(i, n)) }))
+    : { x: CX + 150 * Math.cos(angle(i, n) + Math.PI / 2), y: CY + 130 * Math.sin(angle(i, n) + Math.PI / 2) }))
     .forEach((p, id) => pos.set(id, p));
   spread(reflectors, (i, n) => ({ x: CX + (i - (n - 1) / 2) * 160, y: 60 }))
     .forEach((p, id) => pos.set(id, p));

@@ -5,27 +5,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.p4vpn.codec.Scenario;
-import org.p4vpn.codec.VpnJson;
 import org.p4vpn.p4rt.Poll;
-import org.p4vpn.p4rt.topo.NetworkFile;
-import org.p4vpn.runtime.EmbeddedProgrammer;
-import org.p4vpn.runtime.EmbeddedRuntime;
-import org.p4vpn.runtime.EmulatedDataPlane;
-import org.p4vpn.runtime.NetworkNodes;
-import org.p4vpn.runtime.RestClient;
-import org.p4vpn.runtime.RestEndpoint;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,28 +25,32 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web UI in a real browser: Debian's chromium, headless, driven by playwright-core (the node
- * script {@code tests/browser/ui-checks.mjs}), against the embedded runtime on the emulated seed
- * network with its scenario provisioned. Screenshots go to {@code target/ui-screenshots/}.
- * Without chromium, node or the npm install of {@code tests/browser} the tests report themselves
- * skipped with the reason (.ci/run installs all three).
+ * script {@code tests/browser/ui-checks.mjs}, one check per run), against the embedded runtime on
+ * the emulated seed network with its scenario provisioned (and, for backup LSPs and re-routing, the
+ * diamond network). Screenshots go to {@code target/ui-screenshots/}. Without chromium, node or the
+ * npm install of {@code tests/browser} every test reports itself skipped with the reason (.ci/run
+ * installs all three).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiBrowserTest {
 
     private static final Path BROWSER = Paths.get("browser").toAbsolutePath();
     private static final Path SCREENSHOTS = Paths.get("target", "ui-screenshots").toAbsolutePath();
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String RED_TRACE = "/trace?vpn=red&site=red-1&destination=10.2.1.2";
 
-    private final List<AutoCloseable> running = new ArrayList<>();
-    private EmulatedDataPlane lab;
-    private EmbeddedRuntime runtime;
-    private RestEndpoint rest;
-    private NetworkFile network;
-    private Scenario scenario;
-    private String chromium;
-
+    private final String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     /** Why the browser cannot run here, if it cannot. */
     private Optional<String> unavailable;
+    private BrowserLab seed;
+
+    @BeforeAll
+    void startSeedLab() {
+        unavailable = unavailableReason();
+        // without a browser each test reports itself skipped (an assumption here would hide them)
+        if (unavailable.isEmpty()) {
+            seed = BrowserLab.start("labs/seed-basic/");
+        }
+    }
 
     private Optional<String> unavailableReason() {
         if (!Files.isExecutable(Paths.get(chromium))) {
@@ -74,124 +65,83 @@ class WebUiBrowserTest {
         return Optional.empty();
     }
 
-    @BeforeAll
-    void startRuntime() throws Exception {
-        chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        unavailable = unavailableReason();
-        if (unavailable.isPresent()) {
-            // each test reports itself skipped with the reason (an assumption here would hide them)
-            return;
-        }
-        NetworkFile file;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("labs/seed-basic/network.json")) {
-            file = NetworkFile.read(in);
-        }
-        lab = keep(EmulatedDataPlane.start(file, true));
-        network = lab.network();
-        runtime = keep(EmbeddedRuntime.start(null));
-        EmbeddedProgrammer programmer = keep(new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
-                                                                    runtime.store(), network));
-        rest = keep(RestEndpoint.start(runtime, "127.0.0.1", 0, null, programmer, programmer.networkState()));
-        programmer.start();
-        assertTrue(Poll.until(SETTLE, programmer::allConnected), "switches connected");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("labs/seed-basic/scenario.json")) {
-            scenario = NetworkNodes.withNodesOf(Scenario.read(in), network);
-        }
-        assertTrue(rest.provisioner().apply(scenario, l -> { }) > 0, "scenario provisioned");
-        assertTrue(runtime.awaitSettled(30_000) && programmer.awaitProgrammed(30_000), "programmed");
-        assertTrue(rest.uiUrl().isPresent(), "the runtime serves the UI");
-    }
-
     @BeforeEach
     void needsTheBrowser() {
         assumeTrue(unavailable.isEmpty(), () -> unavailable.get());
     }
 
-    private <T extends AutoCloseable> T keep(T c) {
-        running.add(0, c);
-        return c;
-    }
-
     @AfterAll
-    void stop() throws Exception {
-        for (AutoCloseable c : running) {
-            c.close();
+    void stop() {
+        if (seed != null) {
+            seed.close();
         }
     }
 
     @Test
     void topologyShowsEveryDeviceAndSite() {
-        check("topology");
+        check(seed, "topology");
         assertTrue(Files.exists(SCREENSHOTS.resolve("topology.png")), "screenshot saved");
     }
 
     @Test
     void vpnAndSitesCreatedInTheBrowserAreHighlightedOnTheTopologyAndKeptLive() {
-        check("vpn-and-site");
-        assertTrue(runtime.vpnService().getVpnInstance("green").isPresent(), "the VPN is in the store");
-        assertEquals("green", runtime.vpnService().getSite("green-1").orElseThrow().vpn());
-        assertTrue(runtime.vpnService().getSite("green-2").isPresent());
-        assertTrue(runtime.vpnService().getSite("green-3").isPresent(), "the site the script added over the API");
+        check(seed, "vpn-and-site");
+        assertTrue(seed.runtime.vpnService().getVpnInstance("green").isPresent(), "the VPN is in the store");
+        assertEquals("green", seed.runtime.vpnService().getSite("green-1").orElseThrow().vpn());
+        assertTrue(seed.runtime.vpnService().getSite("green-2").isPresent());
+        assertTrue(seed.runtime.vpnService().getSite("green-3").isPresent(), "the site the script added over the API");
     }
 
     @Test
     void aVpnIsEditedAndDeletedThroughTheForms() {
-        check("edit-delete");
-        assertTrue(runtime.vpnService().getVpnInstance("temp").isEmpty(), "deleted from the store");
+        check(seed, "edit-delete");
+        assertTrue(seed.runtime.vpnService().getVpnInstance("temp").isEmpty(), "deleted from the store");
     }
 
     @Test
     void badRouteDistinguisherShowsTheApiMessageNextToTheField() {
-        int before = runtime.vpnService().getVpnInstances().size();
-        check("bad-rd");
-        assertFalse(runtime.vpnService().getVpnInstance("bad-rd").isPresent(), "nothing created");
-        assertEquals(before, runtime.vpnService().getVpnInstances().size());
+        int before = seed.runtime.vpnService().getVpnInstances().size();
+        check(seed, "bad-rd");
+        assertFalse(seed.runtime.vpnService().getVpnInstance("bad-rd").isPresent(), "nothing created");
+        assertEquals(before, seed.runtime.vpnService().getVpnInstances().size());
     }
 
     @Test
     void traceDrawsThePathWithItsLabelStack() {
-        check("trace");
+        check(seed, "trace");
     }
 
     @Test
     void aCutCoreLinkIsDrawnDown() {
-        lab.setLinkUp("device:pe1", 10, false);
+        seed.dataPlane.setLinkUp("device:pe1", 10, false);
         try {
-            assertTrue(Poll.until(SETTLE, () -> downLinks() > 0), "the runtime notices the cut link");
-            check("link-down");
+            assertTrue(Poll.until(BrowserLab.SETTLE, () -> seed.downLinks() > 0), "the runtime notices the cut link");
+            check(seed, "link-down");
         } finally {
-            lab.setLinkUp("device:pe1", 10, true);
-            assertTrue(Poll.until(SETTLE, () -> downLinks() == 0), "the runtime notices the restored link");
-            assertTrue(Poll.until(SETTLE, () -> api().exchange("GET", "/trace?vpn=red&site=red-1&destination=10.2.1.2",
-                    null).body().contains("\"delivered\":true")), "red delivered again");
+            seed.dataPlane.setLinkUp("device:pe1", 10, true);
+            assertTrue(Poll.until(BrowserLab.SETTLE, () -> seed.downLinks() == 0), "the runtime notices the restored link");
+            assertTrue(Poll.until(BrowserLab.SETTLE, () -> seed.get(RED_TRACE).path("delivered").asBoolean()),
+                       "red delivered again");
         }
     }
 
-    private long downLinks() {
-        try {
-            JsonNode topo = VpnJson.mapper().readTree(api().exchange("GET", "/topology", null).body());
-            return java.util.stream.StreamSupport.stream(topo.path("links").spliterator(), false)
-                    .filter(l -> "DOWN".equals(l.path("state").asText())).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Test
+    void backupLspsAreDrawnAndACutLinkMovesTheTraceToTheOtherCore() {
+        try (BrowserLab diamond = BrowserLab.start("labs/diamond/")) {
+            assertEquals("device:p1", diamond.get(RED_TRACE).path("hops").get(1).path("device").asText());
+            check(diamond, "backup");
+            diamond.dataPlane.setLinkUp("device:pe1", 10, false);
+            assertTrue(Poll.until(BrowserLab.SETTLE, () -> "device:p2".equals(
+                    diamond.get(RED_TRACE).path("hops").get(1).path("device").asText())), "re-routed through P2");
+            check(diamond, "reroute");
         }
-    }
-
-    private RestClient api() {
-        return new RestClient("http://127.0.0.1:" + rest.port() + "/l3vpn/v1", RestEndpoint.FIRST_USER,
-                              rest.firstPassword());
     }
 
     /** Runs one check of ui-checks.mjs in a fresh chromium; fails with the script's output. */
-    private void check(String name) {
-        Map<String, String> env = Map.of(
-                "P4VPN_URL", "http://127.0.0.1:" + rest.port(),
-                "P4VPN_USER", RestEndpoint.FIRST_USER,
-                "P4VPN_PASSWORD", rest.firstPassword(),
-                "P4VPN_DEVICES", String.valueOf(network.devices().size()),
-                "P4VPN_SITES", String.valueOf(runtime.vpnService().getSites().size()),
-                "CHROMIUM", chromium,
-                "SCREENSHOTS", SCREENSHOTS.toString());
+    private void check(BrowserLab lab, String name) {
+        Map<String, String> env = new HashMap<>(lab.scriptEnvironment());
+        env.put("CHROMIUM", chromium);
+        env.put("SCREENSHOTS", SCREENSHOTS.toString());
         Result r = run(List.of("node", "ui-checks.mjs", name), env, 120)
                 .orElseThrow(() -> new AssertionError("cannot run node"));
         System.out.println(r.output);
@@ -219,7 +169,7 @@ class WebUiBrowserTest {
             return Optional.empty();
         }
         try {
-            // read while it runs: a full pipe would stall the script
+            // read while it runs (a full pipe would stall the script); the script ends itself after 110 s
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
