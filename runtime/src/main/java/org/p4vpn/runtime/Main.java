@@ -113,6 +113,7 @@ public final class Main {
             return null;
         }
         System.out.println("REST API: http://" + o.listen + ":" + rest.port() + "/l3vpn/v1   (OpenAPI: /l3vpn/v1/openapi.yaml)");
+        rest.uiUrl().ifPresent(url -> System.out.println("Web UI:   " + url + "   (same users as the API)"));
         if (rest.firstPassword() != null) {
             System.out.println("  user " + RestEndpoint.FIRST_USER + ", password " + rest.firstPassword()
                     + (users == null ? " (in memory only)" : " (shown once; its hash is in " + users + ")"));

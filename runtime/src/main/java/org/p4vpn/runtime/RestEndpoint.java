@@ -22,7 +22,8 @@ import java.util.Map;
  * authentication against a users file ({@code user=hash} lines). Without a users file, one is made
  * with the user {@code admin} and a random password that is shown once. The job itself provisions
  * its scenario over the API as the user {@value #JOB_USER}, whose password is made at each start
- * and never leaves the process (it is in no file).
+ * and never leaves the process (it is in no file). The web UI (module {@code web-ui}, resources under
+ * {@value #UI_RESOURCES}) is served on the same port at {@code /ui/}.
  */
 public final class RestEndpoint implements AutoCloseable {
 
@@ -30,14 +31,18 @@ public final class RestEndpoint implements AutoCloseable {
     public static final String FIRST_USER = "admin";
     /** The user the main job provisions as. */
     public static final String JOB_USER = "p4vpn-job";
+    /** Class path folder of the web UI's files. */
+    public static final String UI_RESOURCES = "p4vpn-ui/";
 
     private final RestServer server;
     private final String firstPassword;
     private final String jobPassword;
     private final String host;
+    private final boolean ui;
 
-    private RestEndpoint(RestServer server, String host, String firstPassword, String jobPassword) {
+    private RestEndpoint(RestServer server, String host, String firstPassword, String jobPassword, boolean ui) {
         this.server = server;
+        this.ui = ui;
         this.host = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         this.firstPassword = firstPassword;
         this.jobPassword = jobPassword;
@@ -109,7 +114,12 @@ public final class RestEndpoint implements AutoCloseable {
                                                 L3VpnAdminService.class, runtime.adminService(),
                                                 VpnRouteService.class, runtime.routeService(),
                                                 LspService.class, lsps, NetworkStateService.class, network));
-        return new RestEndpoint(RestServer.start(host, port, services, users), host, password, job);
+        ClassLoader loader = RestEndpoint.class.getClassLoader();
+        // the UI comes with the web-ui jar; a class path without it still serves the API
+        boolean ui = loader.getResource(UI_RESOURCES + "index.html") != null;
+        RestServer server = ui ? RestServer.startWithUi(host, port, services, users, loader, UI_RESOURCES)
+                : RestServer.start(host, port, services, users);
+        return new RestEndpoint(server, host, password, job, ui);
     }
 
     private static String randomPassword() {
@@ -129,6 +139,15 @@ public final class RestEndpoint implements AutoCloseable {
      */
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Returns the address of the web UI.
+     *
+     * @return URL, or empty when the UI is not on the class path
+     */
+    public java.util.Optional<String> uiUrl() {
+        return ui ? java.util.Optional.of("http://" + host + ":" + port() + RestServer.UI_PATH) : java.util.Optional.empty();
     }
 
     /**
