@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from p4vpnlab.model import Lab  # noqa: E402
 from p4vpnlab.run import main  # noqa: E402
 
-LAB = Lab(__doc__.strip().splitlines()[0])
+LAB = Lab("Seed 000, Figure 6: CE1-PE1-P-PE2-CE2; VPNs red and blue with identical addresses; Figure 3 sites a, b, c")
 LAB.switch("pe1", "PE", 1, "1.1.1.1")
 LAB.switch("p1", "P", 3, "3.3.3.3", label="P")
 LAB.switch("pe2", "PE", 2, "2.2.2.2")
