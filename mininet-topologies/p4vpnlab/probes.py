@@ -13,6 +13,27 @@ def quiet_host(host):
             host.cmd("ethtool -K %s tx off rx off >/dev/null 2>&1" % intf.name)
 
 
+def echo_requests(host):
+    """ICMP echo requests the host's kernel has received (its namespace's own /proc/net/snmp):
+    tells which CE a ping really reached when VPNs reuse addresses."""
+    lines = [l.split() for l in host.cmd("cat /proc/net/snmp").splitlines() if l.startswith("Icmp:")]
+    return int(lines[1][lines[0].index("InEchos")])
+
+
+def delivered(src, dst, ip, timeout):
+    """Pings dst's address from src until a reply comes; true only if dst itself got the request."""
+    before = echo_requests(dst)
+    return ping_until(src, ip, timeout) and echo_requests(dst) > before
+
+
+def leaked(src, dst, ip):
+    """Three pings from src to dst's address: how many of them reached dst (0 when isolated; a
+    reply from a CE of src's own VPN with the same address is allowed and not counted)."""
+    before = echo_requests(dst)
+    ping_once(src, ip)
+    return echo_requests(dst) - before
+
+
 def _replied(output):
     m = re.search(r"(\d+) received", output)
     return m is not None and int(m.group(1)) > 0
