@@ -7,6 +7,7 @@ import subprocess
 import time
 
 from mininet.node import Switch
+from p4vpnlab import cleanup
 from mininet.topo import Topo
 
 CPU_PORT = 255     # the pipeline's CPU port (p4src/define.p4)
@@ -75,13 +76,7 @@ class Bmv2Switch(Switch):
             time.sleep(0.05)
 
     def stop(self, deleteIntfs=True):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        cleanup.stop(self.process, 5)
         Switch.stop(self, deleteIntfs)
 
 

@@ -91,6 +91,8 @@ def run(topology):
         print("  removed leftovers of an earlier run: %s" % stale)
     for s in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, _raise_exit)
+    # Also when started with SIGINT ignored (a background job of a script): Ctrl-C must clean up.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     setLogLevel("warning")
     net = None
     runtime = None
@@ -147,9 +149,11 @@ def run(topology):
                     table.add("ping %s -> %s" % (src, dst), "reachable", "reached" if got else "not reached",
                               time.monotonic() - t, got)
                 else:
-                    leaks = probes.leaked(net.get(src), net.get(dst), hosts[dst].ip)
-                    table.add("ping %s -> %s" % (src, dst), "isolated",
-                              "%d of 3 arrived" % leaks if leaks else "nothing arrived", time.monotonic() - t, not leaks)
+                    leaks, replied = probes.leaked(net.get(src), net.get(dst), hosts[dst].ip)
+                    result = "%d of 3 arrived" % leaks if leaks else "nothing arrived"
+                    if replied and not leaks:
+                        result += " (own VPN's %s answered)" % hosts[dst].ip
+                    table.add("ping %s -> %s" % (src, dst), "isolated", result, time.monotonic() - t, not leaks)
         reachable = [(a, b) for a, b, r in pairs if r]
         if reachable:
             trace(table, lab, net, hosts, reachable[0], None)
@@ -167,9 +171,10 @@ def run(topology):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         t = time.monotonic()
         if runtime is not None:
-            runtime.stop()
+            attempt("stopping the runtime", runtime.stop)
         if net is not None:
-            net.stop()
+            attempt("stopping Mininet", lambda: stop_mininet(net))
+        # What Mininet could not stop (or a run cut short before it recorded anything) goes here.
         cleanup.kill_recorded(topology)
         cleanup.remove_interfaces(lab.switch_intfs())
         left = cleanup.leftovers(topology, lab.switch_intfs(), recorded)
@@ -177,6 +182,24 @@ def run(topology):
                   time.monotonic() - t, not left)
         signal.signal(signal.SIGINT, signal.default_int_handler)
     return 0 if table.print("labcheck %s" % topology) else 1
+
+
+def attempt(what, action):
+    """Runs one clean-up action; a failure is reported and the clean-up goes on."""
+    try:
+        action()
+    except Exception as e:  # noqa: BLE001 - whatever went wrong, the next action must still run
+        print("  %s failed: %r; cleaning up by name and pid" % (what, e), file=sys.stderr)
+
+
+def stop_mininet(net):
+    # A command cut short by Ctrl-C leaves its node's shell marked busy; Mininet refuses new
+    # commands on it (the interface removal is one), so interrupt and drain it first.
+    for node in net.hosts + net.switches:
+        if node.waiting:
+            node.sendInt()
+            node.waiting = False
+    net.stop()
 
 
 class Abort(Exception):

@@ -19,6 +19,18 @@ def state_dir(topology):
     return d
 
 
+def stop(process, grace):
+    """Stops a child process: SIGTERM, then SIGKILL after grace seconds."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
+
+
 def _pid_file(topology):
     return os.path.join(state_dir(topology), "pids")
 

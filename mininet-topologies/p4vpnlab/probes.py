@@ -27,11 +27,12 @@ def delivered(src, dst, ip, timeout):
 
 
 def leaked(src, dst, ip):
-    """Three pings from src to dst's address: how many of them reached dst (0 when isolated; a
-    reply from a CE of src's own VPN with the same address is allowed and not counted)."""
+    """Three pings from src to dst's address: (how many of them reached dst, whether any reply
+    came). Isolated means none reached dst; a reply can still come from a CE of src's own VPN
+    that has the same address."""
     before = echo_requests(dst)
-    ping_once(src, ip)
-    return echo_requests(dst) - before
+    replied = ping_once(src, ip)
+    return echo_requests(dst) - before, replied
 
 
 def _replied(output):

@@ -10,6 +10,8 @@ import time
 import urllib.error
 import urllib.request
 
+from p4vpnlab import cleanup
+
 
 class Runtime:
     def __init__(self, process, log_path):
@@ -110,12 +112,6 @@ class Runtime:
         return self.lines[-n:]
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        cleanup.stop(self.process, 15)
         self._reader.join(5)
         self._log.close()
