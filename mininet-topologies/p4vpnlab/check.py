@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from p4vpnlab import cleanup, paths, probes
+from p4vpnlab import cleanup, cut, paths, probes
 from p4vpnlab.runtime import Runtime
 
 REROUTE_S = 30     # how long after a link failure every reachable pair must work again
@@ -58,7 +58,8 @@ def preflight(topology):
         why.append("run as root (Mininet and BMv2 need it)")
     if shutil.which("simple_switch_grpc") is None:
         why.append("simple_switch_grpc (BMv2) is not on PATH (try PATH=/opt/p4/bin:$PATH)")
-    for tool, package in (("java", "openjdk-17-jre-headless"), ("traceroute", "traceroute"), ("ping", "iputils-ping")):
+    for tool, package in (("java", "openjdk-17-jre-headless"), ("traceroute", "traceroute"), ("ping", "iputils-ping"),
+                          ("nft", "nftables"), ("ethtool", "ethtool")):
         if shutil.which(tool) is None:
             why.append("%s is missing (apt-get install %s)" % (tool, package))
     return why
@@ -86,7 +87,7 @@ def run(topology):
     table = Table()
     print("labcheck %s: %s" % (topology, lab.description), flush=True)
     # Leftovers of a run that was killed outright (kill -9) go first.
-    stale = cleanup.kill_recorded(topology) + cleanup.remove_interfaces(lab.switch_intfs())
+    stale = cleanup.kill_recorded(topology) + cleanup.remove_interfaces(lab.switch_intfs()) + cut.remove(lab)
     if stale:
         print("  removed leftovers of an earlier run: %s" % stale)
     for s in (signal.SIGTERM, signal.SIGHUP):
@@ -177,7 +178,8 @@ def run(topology):
         # What Mininet could not stop (or a run cut short before it recorded anything) goes here.
         cleanup.kill_recorded(topology)
         cleanup.remove_interfaces(lab.switch_intfs())
-        left = cleanup.leftovers(topology, lab.switch_intfs(), recorded)
+        attempt("removing the link cut", lambda: cut.remove(lab))
+        left = cleanup.leftovers(topology, lab.switch_intfs(), recorded) + cut.present(lab)
         table.add("cleanup", "nothing left", "left: " + ", ".join(left) if left else "nothing left",
                   time.monotonic() - t, not left)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -228,8 +230,9 @@ def trace(table, lab, net, hosts, pair, without):
 def fail_and_reroute(table, lab, net, hosts, reachable):
     a, b = lab.failover
     t0 = time.monotonic()
-    net.configLinkStatus(a, b, "down")
-    table.add("fail core link %s-%s" % (a, b), "both ends down", "down", time.monotonic() - t0, True)
+    cut.cut(lab, a, b)
+    table.add("cut core link %s-%s" % (a, b), "dropped both ways", "nftables egress drop", time.monotonic() - t0,
+              True)
     for x, y in reachable:
         for src, dst in ((x, y), (y, x)):
             t = time.monotonic()

@@ -73,6 +73,16 @@ public final class AttachedDataPlane implements DataPlane {
                 + " the lab that runs them checks reachability");
     }
 
+    /**
+     * Not available: the links belong to whoever runs the switches (in a Mininet lab, its own commands).
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void setLinkUp(String device, int port, boolean up) {
+        throw new UnsupportedOperationException("attached switches: cut links in the lab that runs them");
+    }
+
     @Override
     public String describe() {
         return "attached to running switches;" + DataPlane.addresses(network);

@@ -26,6 +26,7 @@ class AttachedDataPlaneTest {
                     assertTrue(attached.describe().contains(d.name + "@127.0.0.1:" + d.grpcPort), attached.describe()));
             assertThrows(UnsupportedOperationException.class,
                          () -> attached.ping("red-1", "red-2", Duration.ofSeconds(1)));
+            assertThrows(UnsupportedOperationException.class, () -> attached.setLinkUp("device:pe1", 10, false));
             attached.close();
             // The switches are not the attached data plane's to stop.
             assertTrue(AttachedDataPlane.attach(running.network(), Duration.ofSeconds(1)) != null);
