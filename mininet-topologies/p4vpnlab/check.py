@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from p4vpnlab import cleanup, cut, paths, probes
+from p4vpnlab import cleanup, cut, paths, probes, views
 from p4vpnlab.runtime import Runtime
 
 REROUTE_S = 30     # how long after a link failure every reachable pair must work again
@@ -30,11 +30,12 @@ class Table:
         return passed
 
     def print(self, title):
-        w = max([len(r[0]) for r in self.rows] + [4])
+        widths = [max([len(r[i]) for r in self.rows] + [len(h)]) for i, h in enumerate(("step", "expected", "result"))]
+        line = "%%-%ds  %%-%ds  %%-%ds  %%8s  %%s" % tuple(widths)
         print("\n%s" % title)
-        print("%-*s  %-22s %-40s %8s  %s" % (w, "step", "expected", "result", "time", ""))
+        print(line % ("step", "expected", "result", "time", ""))
         for step, expected, result, seconds, passed in self.rows:
-            print("%-*s  %-22s %-40s %6.2f s  %s" % (w, step, expected, result, seconds, "PASS" if passed else "FAIL"))
+            print(line % (step, expected, result, "%.2f s" % seconds, "PASS" if passed else "FAIL"))
         failed = sum(1 for r in self.rows if not r[4])
         print("%d checks, %d passed, %d failed" % (len(self.rows), len(self.rows) - failed, failed))
         return failed == 0
@@ -138,8 +139,10 @@ def run(topology):
             show_output(runtime)
             raise Abort()
 
-        hosts = {h.name: h for h in lab.hosts}
         checks = scenario.get("checks", {})
+        views.check_routes(table, runtime, checks)
+        views.check_cluster_loops(table, runtime, checks)
+        hosts = {h.name: h for h in lab.hosts}
         pairs = [(a, b, True) for a, b in checks.get("reachable", [])]
         pairs += [(a, b, False) for a, b in checks.get("isolated", [])]
         for a, b, reachable in pairs:

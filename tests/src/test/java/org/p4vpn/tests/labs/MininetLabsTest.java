@@ -113,6 +113,28 @@ class MininetLabsTest {
         assertTrue(checks.path("reachable").size() > 0 && checks.path("isolated").size() > 0,
                    lab + ": a lab checks both reachable and isolated pairs");
         assertTrue(pairs > 0);
+        reflectionChecksNameKnownRouters(lab, net, sc);
+    }
+
+    /** The "routes" and "clusterLoopsDiscarded" checks name PEs and reflectors the lab has. */
+    private static void reflectionChecksNameKnownRouters(String lab, NetworkFile net, Scenario sc) {
+        Set<String> peIds = net.devices().values().stream().filter(d -> d.role.equals("PE")).map(d -> d.routerId)
+                .collect(Collectors.toSet());
+        Set<String> rrIds = sc.nodes().stream().filter(n -> n.role() == NodeRole.RR)
+                .map(n -> n.routerId().toString()).collect(Collectors.toSet());
+        Set<String> rrNames = sc.nodes().stream().filter(n -> n.role() == NodeRole.RR)
+                .map(n -> n.deviceId().toString()).collect(Collectors.toSet());
+        for (JsonNode r : sc.checks().path("routes")) {
+            assertTrue(peIds.contains(r.path("router").asText()), lab + ": routes check at no PE: " + r);
+            assertTrue(r.path("from").size() > 0, lab + ": routes check names no sender: " + r);
+            r.path("from").forEach(f -> assertTrue(rrIds.contains(f.asText()) || peIds.contains(f.asText()),
+                                                   lab + ": routes check from no reflector or PE: " + f));
+            assertTrue(r.path("prefix").isTextual() && r.path("routeDistinguisher").isTextual()
+                       && r.path("originatorId").isTextual() && r.path("clusterList").isArray(),
+                       lab + ": a routes check has prefix, routeDistinguisher, originatorId, clusterList: " + r);
+        }
+        sc.checks().path("clusterLoopsDiscarded").forEach(n -> assertTrue(rrNames.contains(n.asText()),
+                lab + ": clusterLoopsDiscarded names no reflector: " + n));
     }
 
     @ParameterizedTest(name = "{0}")
