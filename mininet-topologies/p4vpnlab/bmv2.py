@@ -37,10 +37,11 @@ class Bmv2Switch(Switch):
     pipeline over P4Runtime, as it would to a hardware target.
     """
 
-    def __init__(self, name, device_id, grpc_port, log_dir="/tmp/p4vpn-lab", **params):
+    def __init__(self, name, device_id, grpc_port, log_dir="/tmp/p4vpn-lab", on_start=None, **params):
         Switch.__init__(self, name, dpid="%016x" % device_id, **params)
         self.device_id = device_id
         self.grpc_port = grpc_port
+        self.on_start = on_start          # told (pid, command-line marker) as soon as the process exists
         self.log_file = os.path.join(log_dir, "bmv2-%s.log" % name)
         self.process = None
 
@@ -65,6 +66,8 @@ class Bmv2Switch(Switch):
         with open(self.log_file, "w") as log:
             self.process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
                                             start_new_session=True)
+        if self.on_start is not None:
+            self.on_start(self.process.pid, "--grpc-server-addr 127.0.0.1:%d" % self.grpc_port)
         deadline = time.monotonic() + 20
         while not listening(self.grpc_port):
             if self.process.poll() is not None:
@@ -83,9 +86,10 @@ class Bmv2Switch(Switch):
 class LabTopo(Topo):
     """The Mininet topology of a Lab: one Bmv2Switch per switch, one host per CE, port numbers as given."""
 
-    def build(self, lab, log_dir="/tmp/p4vpn-lab"):
+    def build(self, lab, log_dir="/tmp/p4vpn-lab", on_start=None):
         for s in lab.switches.values():
-            self.addSwitch(s.name, cls=Bmv2Switch, device_id=s.device_id, grpc_port=s.grpc_port, log_dir=log_dir)
+            self.addSwitch(s.name, cls=Bmv2Switch, device_id=s.device_id, grpc_port=s.grpc_port, log_dir=log_dir,
+                           on_start=on_start)
         for l in lab.links:
             self.addLink(l.a, l.b, port1=l.port_a, port2=l.port_b, metric=l.metric,
                          intfName1=lab.switch_intf(l.a, l.port_a), intfName2=lab.switch_intf(l.b, l.port_b))

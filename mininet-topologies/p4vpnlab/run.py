@@ -36,7 +36,7 @@ def interactive(lab, script):
     from mininet.log import setLogLevel
     from mininet.net import Mininet
     from p4vpnlab import cleanup
-    from p4vpnlab.bmv2 import Bmv2Switch, LabTopo
+    from p4vpnlab.bmv2 import LabTopo
     if os.geteuid() != 0:
         print("%s: Mininet needs root" % script, file=sys.stderr)
         return 2
@@ -44,12 +44,12 @@ def interactive(lab, script):
     setLogLevel("info")
     cleanup.kill_recorded(name)
     cleanup.remove_interfaces(lab.switch_intfs())
-    net = Mininet(topo=LabTopo(lab, log_dir=cleanup.state_dir(name)), controller=None, autoSetMacs=False,
-                  waitConnected=False)
+    net = Mininet(topo=LabTopo(lab, log_dir=cleanup.state_dir(name),
+                               on_start=lambda pid, marker: cleanup.record(name, [(pid, marker)])),
+                  controller=None, autoSetMacs=False, waitConnected=False)
     try:
+        cleanup.record(name, [(n.pid, "mininet:" + n.name) for n in net.hosts + net.switches])
         net.start()
-        cleanup.record(name, [(h.pid, "mininet:" + h.name) for h in net.hosts]
-                       + [(s.process.pid, "simple_switch_grpc") for s in net.switches if isinstance(s, Bmv2Switch)])
         print("P4Runtime servers:", " ".join("%s@127.0.0.1:%d" % (s.name, s.grpc_port) for s in net.switches))
         print("now start a controller, e.g. ./p4vpn --attach --network %s/network.json --scenario %s/scenario.json"
               " --in-memory --serve" % (os.path.dirname(script), os.path.dirname(script)))
