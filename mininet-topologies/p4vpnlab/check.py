@@ -122,15 +122,15 @@ class LabRun:
             checks = self.scenario.get("checks", {})
             views.check_routes(self.table, self.runtime, checks)
             views.check_cluster_loops(self.table, self.runtime, checks)
-            hosts = {h.name: h for h in self.lab.hosts}
-            reachable = steps.check_pairs(self.table, self.net, hosts, checks)
+            sites = {s["name"]: s for s in self.scenario.get("sites", [])}
+            reachable = steps.check_pairs(self.table, self.net, self.lab, checks)
             if reachable:
-                steps.trace(self.table, self.lab, self.net, hosts, reachable[0], None)
+                steps.trace(self.table, self.lab, self.net, self.runtime, sites, reachable[0], None)
             if self.lab.failover is None:
                 self.table.add("re-route after a core link failure", "n/a", "skipped: no alternative core path", 0,
                                True)
             elif reachable:
-                steps.fail_and_reroute(self.table, self.lab, self.net, hosts, reachable)
+                steps.fail_and_reroute(self.table, self.lab, self.net, self.runtime, sites, reachable)
         except Abort:
             pass
         except KeyboardInterrupt:
