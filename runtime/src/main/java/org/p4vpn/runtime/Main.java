@@ -34,6 +34,7 @@ public final class Main {
         private Path data = Paths.get("data");
         private boolean serve;
         private boolean bmv2;
+        private boolean attach;
         private String listen = "127.0.0.1";
         private int restPort = 8181;
         private Path users;
@@ -42,7 +43,7 @@ public final class Main {
     /**
      * Runs the main job.
      *
-     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2] [--listen HOST]
+     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST]
      *             [--rest-port N] [--users FILE] [--serve]}
      */
     public static void main(String[] args) {
@@ -84,8 +85,13 @@ public final class Main {
                     fail("the controller did not settle within 30 s");
                 }
                 VrfTablePrinter.print(runtime.routeService(), System.out);
-                step("checking reachability with pings between CEs");
-                ok = Verification.print(Verification.run(scenario.checks(), lab), System.out);
+                if (o.attach) {
+                    ok = true;
+                    System.out.println("attached switches: reachability is checked by the lab that runs the CEs");
+                } else {
+                    step("checking reachability with pings between CEs");
+                    ok = Verification.print(Verification.run(scenario.checks(), lab), System.out);
+                }
                 if (o.serve) {
                     System.out.println("serving; stop with Ctrl-C");
                     Poll.until(Duration.ofDays(3650), () -> false);
@@ -125,7 +131,15 @@ public final class Main {
 
     private static DataPlane startDataPlane(NetworkFile network, Options o) {
         DataPlane dp;
-        if (o.bmv2) {
+        if (o.attach) {
+            step("attaching to " + network.devices().size() + " running switches");
+            try {
+                dp = AttachedDataPlane.attach(network, Duration.ofSeconds(30));
+            } catch (IllegalStateException e) {
+                fail("--attach: " + e.getMessage());
+                return null;
+            }
+        } else if (o.bmv2) {
             Bmv2DataPlane.unavailableReason().ifPresent(r -> fail("--bmv2: " + r));
             Path logs = o.data != null ? o.data : Paths.get(System.getProperty("java.io.tmpdir"), "p4vpn-bmv2");
             step("starting " + network.devices().size() + " BMv2 switches and " + network.hosts().size()
@@ -160,6 +174,9 @@ public final class Main {
                 case "--bmv2":
                     o.bmv2 = true;
                     break;
+                case "--attach":
+                    o.attach = true;
+                    break;
                 case "--listen":
                     o.listen = value(args, ++i);
                     break;
@@ -171,8 +188,11 @@ public final class Main {
                     break;
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
-                                 + " [--data DIR | --in-memory] [--bmv2] [--listen HOST] [--rest-port N] [--users FILE] [--serve]");
+                                 + " [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST] [--rest-port N] [--users FILE] [--serve]");
             }
+        }
+        if (o.bmv2 && o.attach) {
+            fail("--bmv2 starts switches and --attach uses running ones: give one of them");
         }
         return o;
     }
