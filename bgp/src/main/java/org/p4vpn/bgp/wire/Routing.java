@@ -61,17 +61,17 @@ final class Routing {
     /** Sends a neighbor everything it should have, then End-of-RIB (initial dump and route refresh). */
     void sendTable(Neighbor n, SessionHandler h) {
         BgpSpeaker.Peer peer = rib.peer(n.config.address());
-        List<VpnRoute> out = new ArrayList<>();
-        rib.forEachBest((prefix, best) -> {
-            VpnRoute r = rib.exportTo(peer, best);
-            if (r != null) {
-                out.add(r);
-            }
-        });
+        List<VpnRoute> out = h.vpnv4() ? adjRibOut(n) : List.of();
         n.pending.clear();
         h.encoder().announce(out, h::write);
-        h.write(Messages.endOfRib(AfiSafi.VPNV4));
-        h.write(Messages.endOfRib(AfiSafi.IPV4_UNICAST));
+        // End-of-RIB only for families the neighbor announced too (BIRD, for one, rejects others).
+        Set<AfiSafi> theirs = h.peerOpen().families();
+        if (theirs.contains(AfiSafi.VPNV4)) {
+            h.write(Messages.endOfRib(AfiSafi.VPNV4));
+        }
+        if (theirs.isEmpty() || theirs.contains(AfiSafi.IPV4_UNICAST)) {
+            h.write(Messages.endOfRib(AfiSafi.IPV4_UNICAST));
+        }
         h.flush();
     }
 
@@ -119,7 +119,7 @@ final class Routing {
         VpnRoute best = c.newBest();
         VpnRoute old = c.oldBest();
         for (Neighbor n : neighbors.values()) {
-            if (n.established == null) {
+            if (n.established == null || !n.established.vpnv4()) {
                 continue;
             }
             BgpSpeaker.Peer peer = rib.peer(n.config.address());

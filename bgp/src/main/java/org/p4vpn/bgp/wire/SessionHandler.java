@@ -63,6 +63,11 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
         return encoder;
     }
 
+    /** Tells whether both sides announced VPN-IPv4 (only then are VPN routes sent). */
+    boolean vpnv4() {
+        return peerOpen != null && peerOpen.families().contains(AfiSafi.VPNV4);
+    }
+
     int negotiatedHoldTime() {
         return holdTime;
     }

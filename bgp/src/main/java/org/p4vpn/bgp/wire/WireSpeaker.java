@@ -379,6 +379,7 @@ public final class WireSpeaker implements AutoCloseable {
         n.connecting.remove(h);
         n.established = h;
         n.establishedAt = System.nanoTime();
+        n.lastError = null;
         if (n.connectRetry != null) {
             n.connectRetry.cancel(false);
         }
