@@ -111,6 +111,10 @@ public final class BgpSpeaker {
     private final PathTable table = new PathTable();
     private long discardedOriginatorLoops;
     private long discardedClusterLoops;
+    /** The last reflected attributes: routes arrive in runs sharing attributes (one UPDATE's worth). */
+    private PathAttributes lastReflectedFrom;
+    private Ip4Address lastReflectedOriginator;
+    private PathAttributes lastReflected;
 
     /**
      * Creates a speaker.
@@ -339,7 +343,8 @@ public final class BgpSpeaker {
         if (p.relation == PeerRelation.EBGP && attrs.asPath().contains(localAs)) {
             return table.remove(route.prefix(), p.source);
         }
-        return table.put(new VpnRoute(route.prefix(), route.nextHop(), route.label(), attrs, p.source));
+        return table.put(route.source().equals(p.source) ? route
+                                 : new VpnRoute(route.prefix(), route.nextHop(), route.label(), attrs, p.source));
     }
 
     /**
@@ -492,8 +497,17 @@ public final class BgpSpeaker {
                 if (fromRelation == PeerRelation.NON_CLIENT && to.relation == PeerRelation.NON_CLIENT) {
                     return null;
                 }
-                return best.withAttributes(best.attributes().reflected(src.peerRouterId(), clusterId))
-                        .withSource(RouteSource.LOCAL);
+                return new VpnRoute(best.prefix(), best.nextHop(), best.label(),
+                                    reflected(best.attributes(), src.peerRouterId()), RouteSource.LOCAL);
         }
+    }
+
+    private PathAttributes reflected(PathAttributes attrs, Ip4Address originator) {
+        if (attrs != lastReflectedFrom || !originator.equals(lastReflectedOriginator)) {
+            lastReflected = attrs.reflected(originator, clusterId);
+            lastReflectedFrom = attrs;
+            lastReflectedOriginator = originator;
+        }
+        return lastReflected;
     }
 }

@@ -2,12 +2,9 @@ package org.p4vpn.bgp.wire;
 
 import io.netty.util.concurrent.ScheduledFuture;
 import org.p4vpn.api.VpnPrefix;
-import org.p4vpn.api.VpnRoute;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,8 +19,6 @@ final class Neighbor {
     SessionHandler established;
     SessionState idleState = SessionState.IDLE;
     ScheduledFuture<?> connectRetry;
-    /** Routes (or null for a withdrawal) waiting to be sent, in the order they changed. */
-    final Map<VpnPrefix, VpnRoute> pending = new LinkedHashMap<>();
     /** Paths kept from a neighbor that restarts gracefully, until it sends them again or time runs out. */
     Set<VpnPrefix> stale;
     ScheduledFuture<?> restartTimer;

@@ -2,6 +2,7 @@ package org.p4vpn.bgp.wire;
 
 import org.onlab.packet.Ip4Address;
 import org.p4vpn.api.PeerRelation;
+import org.p4vpn.api.RouteSource;
 import org.p4vpn.api.VpnPrefix;
 import org.p4vpn.api.VpnRoute;
 import org.p4vpn.bgp.BestChange;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +35,11 @@ final class Routing {
     private final BgpSpeaker rib;
     private final Map<Ip4Address, Neighbor> neighbors;
     private final List<Consumer<BestChange>> listeners;
-    private final Set<Neighbor> dirty = new LinkedHashSet<>();
+    /** Changes of best path not yet sent: prefix to {best before, best now}, in the order they came. */
+    private final Map<VpnPrefix, VpnRoute[]> changes = new LinkedHashMap<>();
+    /** Neighbors that are the source of a queued change (they are sent theirs one by one). */
+    private final Set<Ip4Address> changedSources = new HashSet<>();
     private boolean flushScheduled;
-    /** Per change: the route sent to each kind of neighbor, computed once (index = relation). */
-    private final VpnRoute[] memo = new VpnRoute[PeerRelation.values().length];
-    private final boolean[] memoSet = new boolean[PeerRelation.values().length];
 
     Routing(WireSpeaker speaker, BgpSpeaker rib, Map<Ip4Address, Neighbor> neighbors,
             List<Consumer<BestChange>> listeners) {
@@ -62,7 +63,6 @@ final class Routing {
     void sendTable(Neighbor n, SessionHandler h) {
         BgpSpeaker.Peer peer = rib.peer(n.config.address());
         List<VpnRoute> out = h.vpnv4() ? adjRibOut(n) : List.of();
-        n.pending.clear();
         h.encoder().announce(out, h::write);
         // End-of-RIB only for families the neighbor announced too (BIRD, for one, rejects others).
         Set<AfiSafi> theirs = h.peerOpen().families();
@@ -106,7 +106,7 @@ final class Routing {
         scheduleFlush();
     }
 
-    /** Queues what a change of best path means for each established neighbor. */
+    /** Queues a change of best path; what it means for each neighbor is worked out at the flush. */
     void propagate(BestChange c) {
         if (c == null) {
             return;
@@ -114,70 +114,104 @@ final class Routing {
         for (Consumer<BestChange> l : listeners) {
             l.accept(c);
         }
-        java.util.Arrays.fill(memoSet, false);
-        java.util.Arrays.fill(memo, null);
-        VpnRoute best = c.newBest();
-        VpnRoute old = c.oldBest();
-        for (Neighbor n : neighbors.values()) {
-            if (n.established == null || !n.established.vpnv4()) {
-                continue;
-            }
-            BgpSpeaker.Peer peer = rib.peer(n.config.address());
-            VpnRoute out = best == null ? null : exported(peer, best);
-            if (out != null) {
-                n.pending.put(c.prefix(), out);
-                dirty.add(n);
-            } else if (old != null && rib.exportTo(peer, old) != null) {
-                n.pending.put(c.prefix(), null);
-                dirty.add(n);
-            }
+        VpnRoute[] e = changes.get(c.prefix());
+        if (e == null) {
+            changes.put(c.prefix(), new VpnRoute[] {c.oldBest(), c.newBest()});
+        } else {
+            e[1] = c.newBest();
         }
+        noteSource(c.oldBest());
+        noteSource(c.newBest());
     }
 
-    /** The model's export, computed once per kind of neighbor; only the source itself differs. */
-    private VpnRoute exported(BgpSpeaker.Peer peer, VpnRoute best) {
-        if (best.source().peerAddress().equals(peer.address()) || peer.rtFilter() != null) {
-            return rib.exportTo(peer, best);
+    private void noteSource(VpnRoute r) {
+        if (r != null && r.source().type() != RouteSource.Type.LOCAL) {
+            changedSources.add(r.source().peerAddress());
         }
-        int k = peer.relation().ordinal();
-        if (!memoSet[k]) {
-            memo[k] = rib.exportTo(peer, best);
-            memoSet[k] = true;
-        }
-        return memo[k];
     }
 
     void scheduleFlush() {
-        if (!flushScheduled && !dirty.isEmpty()) {
+        if (!flushScheduled && !changes.isEmpty()) {
             flushScheduled = true;
             speaker.loop().execute(this::flush);
         }
     }
 
-    /** Writes the queued changes: withdrawals, then announcements grouped by attributes. */
+    /** What neighbors of one kind get: same relation, same encoding, no route-target filter. */
+    private static final class Kind {
+        final PeerRelation relation;
+        final boolean as4;
+
+        Kind(Neighbor n) {
+            this.relation = n.config.relation();
+            this.as4 = n.established.peerOpen().as4();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Kind && ((Kind) o).relation == relation && ((Kind) o).as4 == as4;
+        }
+
+        @Override
+        public int hashCode() {
+            return relation.hashCode() * 2 + (as4 ? 1 : 0);
+        }
+    }
+
+    /**
+     * Writes the queued changes. Neighbors of one kind that are the source of none of the changes
+     * get the same UPDATEs, so those are worked out and encoded once and shared; the others (the
+     * neighbors the routes came from, split horizon) are done one by one.
+     */
     private void flush() {
         flushScheduled = false;
-        for (Neighbor n : dirty) {
+        Map<Kind, List<Neighbor>> kinds = new LinkedHashMap<>();
+        for (Neighbor n : neighbors.values()) {
             SessionHandler h = n.established;
-            if (h == null) {
-                n.pending.clear();
+            if (h == null || !h.vpnv4()) {
                 continue;
             }
-            List<VpnRoute> announce = new ArrayList<>(n.pending.size());
-            List<VpnPrefix> withdraw = new ArrayList<>();
-            n.pending.forEach((p, r) -> {
-                if (r == null) {
-                    withdraw.add(p);
-                } else {
-                    announce.add(r);
-                }
-            });
-            n.pending.clear();
-            h.encoder().withdraw(withdraw, h::write);
-            h.encoder().announce(announce, h::write);
-            h.flush();
+            if (changedSources.contains(n.config.address())) {
+                write(h, encode(h, rib.peer(n.config.address())));
+            } else {
+                kinds.computeIfAbsent(new Kind(n), k -> new ArrayList<>()).add(n);
+            }
         }
-        dirty.clear();
+        kinds.forEach((kind, list) -> {
+            SessionHandler first = list.get(0).established;
+            List<byte[]> msgs = encode(first, rib.peer(list.get(0).config.address()));
+            for (Neighbor n : list) {
+                write(n.established, msgs);
+            }
+        });
+        changes.clear();
+        changedSources.clear();
+        speaker.checkBackPressure();
+    }
+
+    private List<byte[]> encode(SessionHandler h, BgpSpeaker.Peer peer) {
+        List<VpnRoute> announce = new ArrayList<>();
+        List<VpnPrefix> withdraw = new ArrayList<>();
+        changes.forEach((prefix, e) -> {
+            VpnRoute out = e[1] == null ? null : rib.exportTo(peer, e[1]);
+            if (out != null) {
+                announce.add(out);
+            } else if (e[0] != null && rib.exportTo(peer, e[0]) != null) {
+                withdraw.add(prefix);
+            }
+        });
+        List<byte[]> msgs = new ArrayList<>();
+        h.encoder().withdraw(withdraw, msgs::add);
+        h.encoder().announce(announce, msgs::add);
+        return msgs;
+    }
+
+    private static void write(SessionHandler h, List<byte[]> msgs) {
+        if (msgs.isEmpty()) {
+            return;
+        }
+        msgs.forEach(h::write);
+        h.flush();
     }
 
     void sessionDown(Neighbor n, SessionHandler h) {
@@ -186,7 +220,6 @@ final class Routing {
         Integer restart = open == null ? null : open.restartTime();
         boolean graceful = !n.removed && !h.gotNotification() && restart != null && restart > 0
                 && open.restartFamilies().containsKey(AfiSafi.VPNV4);
-        n.pending.clear();
         if (graceful) {
             n.stale = new HashSet<>(rib.prefixesFrom(addr));
             log.info("{}: down; keeping {} routes stale for up to {} s (graceful restart)", addr,

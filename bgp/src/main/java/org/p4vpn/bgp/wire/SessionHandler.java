@@ -7,6 +7,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.p4vpn.api.PeerRelation;
+import org.p4vpn.api.RouteSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,31 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
     private boolean as4;
     private UpdateEncoder encoder;
     private boolean gotNotification;
+    private RouteSource source;
 
     SessionHandler(WireSpeaker speaker, Neighbor neighbor, boolean outgoing) {
         this.speaker = speaker;
         this.neighbor = neighbor;
         this.outgoing = outgoing;
+    }
+
+    private boolean ebgp() {
+        return neighbor.config.relation() == PeerRelation.EBGP;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext c) {
+        speaker.writabilityChanged(c.channel().isWritable());
+        c.fireChannelWritabilityChanged();
+    }
+
+    /** Stops or resumes reading from this connection (back-pressure from slow neighbors). */
+    void setReading(boolean on) {
+        ctx.channel().config().setAutoRead(on);
+    }
+
+    boolean writable() {
+        return ctx.channel().isWritable();
     }
 
     SessionState state() {
@@ -99,8 +120,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
                 if (state != SessionState.ESTABLISHED) {
                     throw fsmError("UPDATE");
                 }
-                speaker.received(neighbor, UpdateDecoder.decode(f.body, as4,
-                                                                neighbor.config.relation() == PeerRelation.EBGP));
+                speaker.received(neighbor, UpdateDecoder.decode(f.body, as4, ebgp(), source));
                 break;
             case Bgp.ROUTE_REFRESH:
                 if (state != SessionState.ESTABLISHED) {
@@ -137,6 +157,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
         }
         peerOpen = open;
         as4 = open.as4();
+        source = RouteSource.peer(ebgp() ? RouteSource.Type.EBGP : RouteSource.Type.IBGP, neighbor.config.address(),
+                                  open.bgpId());
         encoder = new UpdateEncoder(as4, neighbor.config.relation() == PeerRelation.EBGP);
         int ours = speaker.config().holdTime();
         holdTime = Math.min(ours, open.holdTime());
@@ -163,6 +185,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
         }
         long due = lastReceived + TimeUnit.SECONDS.toNanos(holdTime) - System.nanoTime();
         holdTimer = ctx.executor().schedule(() -> {
+            if (!ctx.channel().config().isAutoRead()) {
+                lastReceived = System.nanoTime(); // we stopped reading (back-pressure), not the neighbor sending
+            }
             if (System.nanoTime() - lastReceived >= TimeUnit.SECONDS.toNanos(holdTime)) {
                 fail(new BgpError(Bgp.ERR_HOLD_TIMER, 0, "no message from the neighbor for " + holdTime + " s"));
             } else {

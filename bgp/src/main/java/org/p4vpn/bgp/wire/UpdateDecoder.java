@@ -33,8 +33,22 @@ public final class UpdateDecoder {
      * @throws BgpError when the session must be reset
      */
     public static UpdateMessage decode(byte[] body, boolean as4, boolean ebgp) throws BgpError {
+        return decode(body, as4, ebgp, RouteSource.LOCAL);
+    }
+
+    /**
+     * Decodes an UPDATE body into routes that carry the neighbor as their source.
+     *
+     * @param body   the message after the header
+     * @param as4    whether 4-octet AS was negotiated
+     * @param ebgp   whether the peer is external
+     * @param source the neighbor, as the routes' source
+     * @return the update
+     * @throws BgpError when the session must be reset
+     */
+    public static UpdateMessage decode(byte[] body, boolean as4, boolean ebgp, RouteSource source) throws BgpError {
         try {
-            return decodeChecked(ByteBuffer.wrap(body), as4, ebgp);
+            return decodeChecked(ByteBuffer.wrap(body), as4, ebgp, source);
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             // A layout this decoder failed to foresee; still a clean protocol error, never a crash.
             throw new BgpError(Bgp.ERR_UPDATE, Bgp.UPD_MALFORMED_ATTRIBUTE_LIST,
@@ -42,7 +56,8 @@ public final class UpdateDecoder {
         }
     }
 
-    private static UpdateMessage decodeChecked(ByteBuffer b, boolean as4, boolean ebgp) throws BgpError {
+    private static UpdateMessage decodeChecked(ByteBuffer b, boolean as4, boolean ebgp, RouteSource source)
+            throws BgpError {
         if (b.remaining() < 4) {
             throw malformed("UPDATE shorter than 4 bytes");
         }
@@ -81,7 +96,7 @@ public final class UpdateDecoder {
             eor = AfiSafi.IPV4_UNICAST;
         }
         if (a.mpReach != null) {
-            reach(a, announced);
+            reach(a, announced, source);
         }
         boolean hasNlri = !announced.isEmpty() || nlriV4.hasRemaining();
         if (hasNlri && (a.origin == null || a.asPath == null)) {
@@ -97,7 +112,7 @@ public final class UpdateDecoder {
         return new UpdateMessage(announced, withdrawn, eor, v4, a.treatAsWithdraw, a.notes);
     }
 
-    private static void reach(AttributeDecoder a, List<VpnRoute> out) throws BgpError {
+    private static void reach(AttributeDecoder a, List<VpnRoute> out, RouteSource source) throws BgpError {
         ByteBuffer r = a.mpReach;
         if (r.remaining() < 5) {
             throw new BgpError(Bgp.ERR_UPDATE, Bgp.UPD_OPTIONAL_ATTRIBUTE, "MP_REACH_NLRI shorter than 5");
@@ -121,7 +136,7 @@ public final class UpdateDecoder {
         PathAttributes attrs = a.treatAsWithdraw || a.origin == null || a.asPath == null ? null : attributes(a);
         Ip4Address nextHop = hop == null ? Ip4Address.valueOf(0) : hop;
         VpnNlri.decode(r, (p, label) -> out.add(new VpnRoute(p, nextHop, label,
-                attrs == null ? PLACEHOLDER : attrs, RouteSource.LOCAL)));
+                attrs == null ? PLACEHOLDER : attrs, source)));
     }
 
     /** Attributes of routes that will be treated as withdrawn; never stored. */

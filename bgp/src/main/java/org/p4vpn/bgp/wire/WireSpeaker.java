@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -51,6 +52,9 @@ public final class WireSpeaker implements AutoCloseable {
     private final List<Consumer<BestChange>> listeners = new CopyOnWriteArrayList<>();
     private final Routing routing;
     private final Channel server;
+    private boolean reading = true;
+    /** Outbound buffer marks of each connection (bytes) for back-pressure. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
     private WireSpeaker(SpeakerConfig config) throws InterruptedException {
         this.config = config;
@@ -62,6 +66,7 @@ public final class WireSpeaker implements AutoCloseable {
         ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -318,6 +323,7 @@ public final class WireSpeaker implements AutoCloseable {
         SessionHandler h = new SessionHandler(this, n, true);
         new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000 * config.connectRetrySeconds())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -384,6 +390,7 @@ public final class WireSpeaker implements AutoCloseable {
             n.connectRetry.cancel(false);
         }
         routing.established(n, h);
+        h.setReading(reading);
     }
 
     void received(Neighbor n, UpdateMessage u) {
@@ -405,6 +412,34 @@ public final class WireSpeaker implements AutoCloseable {
         if (n.established == null && n.connecting.isEmpty()) {
             retryLater(n);
         }
+    }
+
+    /**
+     * Back-pressure: while a neighbor cannot take more (its outbound buffer is over the high-water
+     * mark), stop reading UPDATEs from everyone, so that routes wait in the senders' TCP buffers
+     * rather than in this process's memory.
+     */
+    void checkBackPressure() {
+        boolean allWritable = true;
+        for (Neighbor n : neighbors.values()) {
+            if (n.established != null && !n.established.writable()) {
+                allWritable = false;
+                break;
+            }
+        }
+        if (allWritable == reading) {
+            return;
+        }
+        reading = allWritable;
+        for (Neighbor n : neighbors.values()) {
+            if (n.established != null) {
+                n.established.setReading(reading);
+            }
+        }
+    }
+
+    void writabilityChanged(boolean writable) {
+        checkBackPressure();
     }
 
     EventLoop loop() {
