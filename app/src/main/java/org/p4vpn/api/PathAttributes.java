@@ -7,6 +7,7 @@ import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import org.onlab.packet.Ip4Address;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class PathAttributes {
     /** LOCAL_PREF assumed when none is carried (RFC 4271 leaves it to configuration; 100 is usual). */
     public static final long DEFAULT_LOCAL_PREF = 100;
 
+    private static final byte[] NONE = new byte[0];
     private static final Interner<PathAttributes> INTERNER = Interners.newWeakInterner();
 
     private final Origin origin;
@@ -34,10 +36,18 @@ public final class PathAttributes {
     private final Ip4Address originatorId;
     private final ImmutableList<Ip4Address> clusterList;
     private final ImmutableSortedSet<RouteTarget> routeTargets;
+    /** Other attributes passed on unchanged, in wire form (see {@link #otherAttributes()}). */
+    private final byte[] other;
     private final int hash;
 
     private PathAttributes(Origin origin, AsPath asPath, Long med, long localPref, Ip4Address originatorId,
                            ImmutableList<Ip4Address> clusterList, ImmutableSortedSet<RouteTarget> routeTargets) {
+        this(origin, asPath, med, localPref, originatorId, clusterList, routeTargets, NONE);
+    }
+
+    private PathAttributes(Origin origin, AsPath asPath, Long med, long localPref, Ip4Address originatorId,
+                           ImmutableList<Ip4Address> clusterList, ImmutableSortedSet<RouteTarget> routeTargets,
+                           byte[] other) {
         this.origin = Names.required("origin", origin);
         this.asPath = Names.required("asPath", asPath);
         if (med != null && (med < 0 || med > 0xFFFFFFFFL)) {
@@ -51,7 +61,9 @@ public final class PathAttributes {
         this.originatorId = originatorId;
         this.clusterList = clusterList;
         this.routeTargets = routeTargets;
-        this.hash = Objects.hash(origin, asPath, med, localPref, originatorId, clusterList, routeTargets);
+        this.other = other;
+        this.hash = Objects.hash(origin, asPath, med, localPref, originatorId, clusterList, routeTargets)
+                * 31 + Arrays.hashCode(other);
     }
 
     /**
@@ -165,7 +177,8 @@ public final class PathAttributes {
      * @return attributes
      */
     public PathAttributes withLocalPref(long value) {
-        return new PathAttributes(origin, asPath, med, value, originatorId, clusterList, routeTargets).intern();
+        return new PathAttributes(origin, asPath, med, value, originatorId, clusterList, routeTargets, other)
+                .intern();
     }
 
     /**
@@ -175,8 +188,8 @@ public final class PathAttributes {
      * @return attributes
      */
     public PathAttributes withMed(Long value) {
-        return new PathAttributes(origin, asPath, value, localPref, originatorId, clusterList, routeTargets)
-                .intern();
+        return new PathAttributes(origin, asPath, value, localPref, originatorId, clusterList, routeTargets,
+                                  other).intern();
     }
 
     /**
@@ -187,7 +200,7 @@ public final class PathAttributes {
      */
     public PathAttributes withRouteTargets(Collection<RouteTarget> targets) {
         return new PathAttributes(origin, asPath, med, localPref, originatorId, clusterList,
-                                  ImmutableSortedSet.copyOf(targets)).intern();
+                                  ImmutableSortedSet.copyOf(targets), other).intern();
     }
 
     /**
@@ -197,7 +210,8 @@ public final class PathAttributes {
      * @return attributes
      */
     public PathAttributes withAsPath(AsPath path) {
-        return new PathAttributes(origin, path, med, localPref, originatorId, clusterList, routeTargets).intern();
+        return new PathAttributes(origin, path, med, localPref, originatorId, clusterList, routeTargets, other)
+                .intern();
     }
 
     /**
@@ -213,7 +227,7 @@ public final class PathAttributes {
         ImmutableList<Ip4Address> list = ImmutableList.<Ip4Address>builder().add(clusterId)
                 .addAll(clusterList).build();
         return new PathAttributes(origin, asPath, med, localPref, originatorId != null ? originatorId : originator,
-                                  list, routeTargets).intern();
+                                  list, routeTargets, other).intern();
     }
 
     /**
@@ -225,7 +239,40 @@ public final class PathAttributes {
      */
     public PathAttributes toExternal(long localAs) {
         return new PathAttributes(origin, asPath.prepend(localAs), med, DEFAULT_LOCAL_PREF, null,
-                                  ImmutableList.of(), routeTargets).intern();
+                                  ImmutableList.of(), routeTargets, other).intern();
+    }
+
+    /**
+     * Returns these attributes carrying other attributes through unchanged: COMMUNITIES, extended
+     * communities that are not route targets, and optional transitive attributes this speaker does
+     * not interpret (RFC 4271 section 5: passed on with the Partial bit set), in wire form
+     * (flags, type, length, value; one after another). A reflector must pass them on, and the
+     * route engine has no use for them.
+     *
+     * @param wire the attributes in wire form, empty for none
+     * @return attributes
+     */
+    public PathAttributes withOtherAttributes(byte[] wire) {
+        return new PathAttributes(origin, asPath, med, localPref, originatorId, clusterList, routeTargets,
+                                  wire.length == 0 ? NONE : wire.clone()).intern();
+    }
+
+    /**
+     * Returns the other attributes carried through (see {@link #withOtherAttributes}).
+     *
+     * @return a copy of their wire form, empty if none
+     */
+    public byte[] otherAttributes() {
+        return other.length == 0 ? NONE : other.clone();
+    }
+
+    /**
+     * Returns the length of the other attributes' wire form.
+     *
+     * @return bytes
+     */
+    public int otherAttributesLength() {
+        return other.length;
     }
 
     @Override
@@ -239,7 +286,8 @@ public final class PathAttributes {
         PathAttributes a = (PathAttributes) o;
         return hash == a.hash && origin == a.origin && localPref == a.localPref && Objects.equals(med, a.med)
                 && asPath.equals(a.asPath) && Objects.equals(originatorId, a.originatorId)
-                && clusterList.equals(a.clusterList) && routeTargets.equals(a.routeTargets);
+                && clusterList.equals(a.clusterList) && routeTargets.equals(a.routeTargets)
+                && Arrays.equals(other, a.other);
     }
 
     @Override
@@ -252,6 +300,6 @@ public final class PathAttributes {
         return MoreObjects.toStringHelper(this).omitNullValues().add("origin", origin).add("asPath", asPath)
                 .add("med", med).add("localPref", localPref).add("originatorId", originatorId)
                 .add("clusterList", clusterList.isEmpty() ? null : clusterList).add("rt", routeTargets)
-                .toString();
+                .add("other", other.length == 0 ? null : other.length + " bytes").toString();
     }
 }

@@ -34,18 +34,29 @@ public final class BgpSpeaker {
 
     /** A peer of this speaker. */
     public static final class Peer {
+        private final Ip4Address address;
         private final Ip4Address routerId;
         private final PeerRelation relation;
         private final long asn;
         private final RouteSource source;
         private Set<RouteTarget> rtFilter;
 
-        Peer(Ip4Address routerId, PeerRelation relation, long asn) {
+        Peer(Ip4Address address, Ip4Address routerId, PeerRelation relation, long asn) {
+            this.address = address;
             this.routerId = routerId;
             this.relation = relation;
             this.asn = asn;
             this.source = RouteSource.peer(relation == PeerRelation.EBGP ? RouteSource.Type.EBGP
-                                                   : RouteSource.Type.IBGP, routerId, routerId);
+                                                   : RouteSource.Type.IBGP, address, routerId);
+        }
+
+        /**
+         * Returns the peer's session address (its router id for in-process peers).
+         *
+         * @return address
+         */
+        public Ip4Address address() {
+            return address;
         }
 
         /**
@@ -100,6 +111,10 @@ public final class BgpSpeaker {
     private final PathTable table = new PathTable();
     private long discardedOriginatorLoops;
     private long discardedClusterLoops;
+    /** The last reflected attributes: routes arrive in runs sharing attributes (one UPDATE's worth). */
+    private PathAttributes lastReflectedFrom;
+    private Ip4Address lastReflectedOriginator;
+    private PathAttributes lastReflected;
 
     /**
      * Creates a speaker.
@@ -171,10 +186,26 @@ public final class BgpSpeaker {
      * @return the peer
      */
     public Peer addPeer(Ip4Address peerId, PeerRelation relation, long asn) {
+        return addPeer(peerId, peerId, relation, asn);
+    }
+
+    /**
+     * Adds a peer reached over a session whose address differs from its BGP identifier (a peer
+     * on the wire); the peer is known by its address, and routes from it carry its identifier
+     * as ORIGINATOR_ID when reflected.
+     *
+     * @param address  session address, the peer's key
+     * @param routerId BGP identifier from its OPEN
+     * @param relation what it is to this speaker
+     * @param asn      its AS
+     * @return the peer
+     */
+    public Peer addPeer(Ip4Address address, Ip4Address routerId, PeerRelation relation, long asn) {
+        Ip4Address peerId = address;
         if (relation == PeerRelation.CLIENT && clusterId == null) {
             throw new IllegalArgumentException(name + " is not a route reflector and cannot have clients");
         }
-        Peer p = new Peer(peerId, relation, asn);
+        Peer p = new Peer(address, routerId, relation, asn);
         Peer old = peers.put(peerId, p);
         if (old != null) {
             unindex(old);
@@ -312,7 +343,8 @@ public final class BgpSpeaker {
         if (p.relation == PeerRelation.EBGP && attrs.asPath().contains(localAs)) {
             return table.remove(route.prefix(), p.source);
         }
-        return table.put(new VpnRoute(route.prefix(), route.nextHop(), route.label(), attrs, p.source));
+        return table.put(route.source().equals(p.source) ? route
+                                 : new VpnRoute(route.prefix(), route.nextHop(), route.label(), attrs, p.source));
     }
 
     /**
@@ -346,6 +378,17 @@ public final class BgpSpeaker {
         }
     }
 
+
+    /**
+     * Returns the prefixes for which a peer has a path here (its Adj-RIB-In after the loop checks).
+     *
+     * @param peerId peer
+     * @return prefixes, empty if the peer is unknown
+     */
+    public List<VpnPrefix> prefixesFrom(Ip4Address peerId) {
+        Peer p = peers.get(peerId);
+        return p == null ? List.of() : table.prefixesFrom(p.source);
+    }
 
     /**
      * Returns the best path of a prefix.
@@ -426,7 +469,7 @@ public final class BgpSpeaker {
      */
     public VpnRoute exportTo(Peer to, VpnRoute best) {
         RouteSource src = best.source();
-        if (src.type() != RouteSource.Type.LOCAL && src.peerAddress().equals(to.routerId)) {
+        if (src.type() != RouteSource.Type.LOCAL && src.peerAddress().equals(to.address)) {
             return null;
         }
         if (!to.accepts(best)) {
@@ -454,8 +497,17 @@ public final class BgpSpeaker {
                 if (fromRelation == PeerRelation.NON_CLIENT && to.relation == PeerRelation.NON_CLIENT) {
                     return null;
                 }
-                return best.withAttributes(best.attributes().reflected(src.peerRouterId(), clusterId))
-                        .withSource(RouteSource.LOCAL);
+                return new VpnRoute(best.prefix(), best.nextHop(), best.label(),
+                                    reflected(best.attributes(), src.peerRouterId()), RouteSource.LOCAL);
         }
+    }
+
+    private PathAttributes reflected(PathAttributes attrs, Ip4Address originator) {
+        if (attrs != lastReflectedFrom || !originator.equals(lastReflectedOriginator)) {
+            lastReflected = attrs.reflected(originator, clusterId);
+            lastReflectedFrom = attrs;
+            lastReflectedOriginator = originator;
+        }
+        return lastReflected;
     }
 }

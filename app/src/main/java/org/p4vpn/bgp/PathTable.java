@@ -24,9 +24,11 @@ import java.util.function.BiConsumer;
  */
 final class PathTable {
 
-    private final Map<VpnPrefix, Object> rib = new HashMap<>();
-    /** Prefixes whose best path carries each route target, so a filter change touches only those. */
-    private final Map<RouteTarget, Set<VpnPrefix>> bestByTarget = new HashMap<>();
+    private final PrefixMap rib = new PrefixMap();
+    /** Prefixes whose best path carries each route target, so a filter change touches only those.
+     * Built on the first {@link #prefixesWith} (a filter change), kept from then on; a reflector on
+     * the wire never filters by target and so never pays for it (a set entry per route). */
+    private Map<RouteTarget, Set<VpnPrefix>> bestByTarget;
     private int pathCount;
 
     /** Paths of one prefix when there are several; a single path is stored bare. */
@@ -37,6 +39,11 @@ final class PathTable {
         PathSet(VpnRoute a, VpnRoute b) {
             paths = new VpnRoute[] {a, b};
         }
+    }
+
+    /** Returns the prefix of a path set (for {@link PrefixMap}). */
+    static VpnPrefix prefixOf(Object pathSet) {
+        return ((PathSet) pathSet).paths[0].prefix();
     }
 
     /** Returns the prefixes for which a source has a path. */
@@ -143,8 +150,8 @@ final class PathTable {
     }
 
     private BestChange indexed(BestChange c) {
-        if (c == null) {
-            return null;
+        if (c == null || bestByTarget == null) {
+            return c;
         }
         Set<RouteTarget> was = c.oldBest() == null ? Set.of() : c.oldBest().routeTargets();
         Set<RouteTarget> now = c.newBest() == null ? Set.of() : c.newBest().routeTargets();
@@ -174,6 +181,14 @@ final class PathTable {
      * @return prefixes, each once
      */
     Set<VpnPrefix> prefixesWith(Collection<RouteTarget> targets) {
+        if (bestByTarget == null) {
+            bestByTarget = new HashMap<>();
+            forEachBest((prefix, best) -> {
+                for (RouteTarget rt : best.routeTargets()) {
+                    bestByTarget.computeIfAbsent(rt, k -> new java.util.HashSet<>()).add(prefix);
+                }
+            });
+        }
         Set<VpnPrefix> out = new LinkedHashSet<>();
         for (RouteTarget rt : targets) {
             out.addAll(bestByTarget.getOrDefault(rt, Set.of()));
@@ -230,7 +245,7 @@ final class PathTable {
      * @return entries
      */
     List<RibEntry> ribEntries() {
-        List<VpnPrefix> prefixes = new ArrayList<>(rib.keySet());
+        List<VpnPrefix> prefixes = rib.keys();
         prefixes.sort(null);
         List<RibEntry> out = new ArrayList<>();
         for (VpnPrefix p : prefixes) {
