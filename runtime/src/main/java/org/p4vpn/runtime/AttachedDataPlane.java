@@ -83,6 +83,16 @@ public final class AttachedDataPlane implements DataPlane {
         throw new UnsupportedOperationException("attached switches: cut links in the lab that runs them");
     }
 
+    /**
+     * Not here: the switches belong to the lab that started them.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void restartSwitch(String device) {
+        throw new UnsupportedOperationException("attached switches: restart them in the lab that runs them");
+    }
+
     @Override
     public String describe() {
         return "attached to running switches;" + DataPlane.addresses(network);
