@@ -185,6 +185,13 @@ final class ApiFixture implements AutoCloseable {
                 + net + ".1/24','ceAddress':'" + net + ".2','staticRoutes':[" + routes + "]}");
     }
 
+    /** The seed's provider nodes: PE1 (1.1.1.1), PE2 (2.2.2.2) and P1 (3.3.3.3). */
+    void seedNodes() {
+        ok(put("/nodes/device:pe1", j("{'role':'PE','routerId':'1.1.1.1'}")), 200);
+        ok(put("/nodes/device:pe2", j("{'role':'PE','routerId':'2.2.2.2'}")), 200);
+        ok(put("/nodes/device:p1", j("{'role':'P','routerId':'3.3.3.3'}")), 200);
+    }
+
     @Override
     public void close() {
         server.close();

@@ -28,9 +28,7 @@ class RestApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiFixture();
-        ok(api.put("/nodes/device:pe1", j("{'role':'PE','routerId':'1.1.1.1'}")), 200);
-        ok(api.put("/nodes/device:pe2", j("{'role':'PE','routerId':'2.2.2.2'}")), 200);
-        ok(api.put("/nodes/device:p1", j("{'role':'P','routerId':'3.3.3.3'}")), 200);
+        api.seedNodes();
     }
 
     @AfterEach

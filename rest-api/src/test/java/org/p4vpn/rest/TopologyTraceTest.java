@@ -39,9 +39,7 @@ class TopologyTraceTest {
     @BeforeEach
     void setUp() {
         api = new ApiFixture();
-        ok(api.put("/nodes/device:pe1", j("{'role':'PE','routerId':'1.1.1.1'}")), 200);
-        ok(api.put("/nodes/device:pe2", j("{'role':'PE','routerId':'2.2.2.2'}")), 200);
-        ok(api.put("/nodes/device:p1", j("{'role':'P','routerId':'3.3.3.3'}")), 200);
+        api.seedNodes();
         ok(api.post("/vpns", vpn("vpna", "65000:1")), 201);
         ok(api.post("/vpns", vpn("vpnb", "65000:2")), 201);
         ok(api.post("/sites", site("ce1", "vpna", "device:pe1", 1, "10.1.1", "192.168.1.0/24")), 201);
