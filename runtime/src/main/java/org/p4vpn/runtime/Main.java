@@ -144,9 +144,22 @@ public final class Main {
             Path logs = o.data != null ? o.data : Paths.get(System.getProperty("java.io.tmpdir"), "p4vpn-bmv2");
             step("starting " + network.devices().size() + " BMv2 switches and " + network.hosts().size()
                          + " CE namespaces (logs in " + logs.toAbsolutePath() + ")");
-            dp = Bmv2DataPlane.start(network, logs);
+            try {
+                dp = Bmv2DataPlane.start(network, logs);
+            } catch (RuntimeException e) {
+                fail("cannot start the BMv2 network: " + e.getMessage());
+                return null;
+            }
         } else {
-            dp = EmulatedDataPlane.start(network, false);
+            try {
+                dp = EmulatedDataPlane.start(network, false);
+            } catch (java.io.UncheckedIOException e) {
+                // Usually a P4Runtime port of the network file taken by another run or a lab.
+                fail("cannot start the emulated network: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + rootMessage(e) + ")")
+                        + "; is another p4vpn or lab running? The ports are in the network file.");
+                return null;
+            }
         }
         System.out.println("data plane: " + dp.describe());
         return dp;
@@ -240,6 +253,14 @@ public final class Main {
             fail(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null) {
+            r = r.getCause();
+        }
+        return r.getMessage();
     }
 
     private static void fail(String message) {
