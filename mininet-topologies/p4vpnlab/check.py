@@ -137,6 +137,8 @@ class LabRun:
             self.table.add("interrupted", "-", "Ctrl-C", 0, False)
         except SystemExit as e:
             self.table.add("interrupted", "-", "signal %d" % (e.code - 128), 0, False)
+        except Exception as e:  # noqa: BLE001 - any failure still gets the clean-up and the table
+            self.table.add("error", "-", "%s: %s" % (type(e).__name__, e), 0, False)
         finally:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
