@@ -1,9 +1,9 @@
-// The only way the UI talks to the product: the REST API under /l3vpn/v1, with HTTP basic
+// The only way the UI talks to the product: the REST API (v1, beside the UI's folder), with HTTP basic
 // credentials kept in sessionStorage (gone when the tab closes).
 
-// Relative to the UI's own address (/ui/ -> /l3vpn/v1), so the same files also work under a
-// prefix, e.g. ONOS's /onos/ web context.
-const BASE = new URL('../l3vpn/v1', document.baseURI).pathname;
+// The UI lives beside the API: /l3vpn/ui/ and /l3vpn/v1 in the embedded runtime, and the same under
+// a prefix such as ONOS's /onos/l3vpn web context.
+const BASE = new URL('../v1', document.baseURI).pathname;
 const KEY = 'p4vpn.credentials';
 
 /** An error answer of the API: its status and the {field, value, message} body. */

@@ -2,6 +2,7 @@ package org.p4vpn.rest;
 
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
@@ -26,8 +27,11 @@ public final class RestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
-    /** Where the web UI is served; {@code /} redirects there. */
-    public static final String UI_PATH = "/ui/";
+    /**
+     * Where the web UI is served; {@code /} and {@code /ui} redirect there. Beside the API's
+     * {@code /l3vpn/v1}, so the UI finds the API at {@code ../v1} here and under ONOS's {@code /onos/l3vpn} alike.
+     */
+    public static final String UI_PATH = "/l3vpn/ui/";
 
     private final HttpServer server;
     private final int port;
@@ -74,7 +78,7 @@ public final class RestServer implements AutoCloseable {
 
     /**
      * Starts the API and the web UI: the class path resources under {@code uiRoot} (a folder with
-     * an {@code index.html}) at {@value #UI_PATH}, and {@code /} redirecting there. The UI's files
+     * an {@code index.html}) at {@value #UI_PATH}, and {@code /} and {@code /ui} redirecting there. The UI's files
      * are public (they hold no data); everything they show comes from the API, which wants credentials.
      *
      * @param host     address to listen on
@@ -107,11 +111,13 @@ public final class RestServer implements AutoCloseable {
             }
         };
         ui.setFileCacheEnabled(false);
-        server.getServerConfiguration().addHttpHandler(ui, bare);
+        server.getServerConfiguration().addHttpHandler(ui,
+                HttpHandlerRegistration.builder().contextPath(bare).urlPattern("/").build());
         server.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws IOException {
-                if ("/".equals(request.getRequestURI())) {
+                String uri = request.getRequestURI();
+                if ("/".equals(uri) || "/ui".equals(uri) || "/ui/".equals(uri)) {
                     response.sendRedirect(UI_PATH);
                 } else {
                     response.setStatus(404, "Not Found");

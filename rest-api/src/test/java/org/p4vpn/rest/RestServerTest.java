@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The embedded server: a free port when 0 is asked for, static files at "/" beside the API, the web
- * UI from the class path at /ui/ with "/" redirecting there.
+ * UI from the class path at /l3vpn/ui/ (beside the API) with "/" and "/ui" redirecting there.
  */
 class RestServerTest {
 
@@ -46,24 +47,22 @@ class RestServerTest {
         try (RestServer server = RestServer.startWithUi("127.0.0.1", 0, Services.of(Map.of()),
                 Users.empty().add("u", "p"), getClass().getClassLoader(), "test-ui/")) {
             String base = "http://127.0.0.1:" + server.port();
-            HttpResponse<String> root = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(302, root.statusCode());
-            assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/ui/"), root.headers().toString());
-            HttpResponse<String> bare = client.send(HttpRequest.newBuilder(URI.create(base + "/ui")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(302, bare.statusCode());
-            assertTrue(bare.headers().firstValue("Location").orElse("").endsWith("/ui/"), bare.headers().toString());
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/ui/")).build(),
+            for (String path : List.of("/", "/ui", "/ui/", "/l3vpn/ui")) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(302, r.statusCode(), path);
+                assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/l3vpn/ui/"), path + " " + r.headers());
+            }
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/l3vpn/ui/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
             assertEquals("<html>ui</html>", page.body().trim());
-            HttpResponse<String> js = client.send(HttpRequest.newBuilder(URI.create(base + "/ui/js/x.js")).build(),
+            HttpResponse<String> js = client.send(HttpRequest.newBuilder(URI.create(base + "/l3vpn/ui/js/x.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, js.statusCode());
             // browsers run ES modules only when served with a JavaScript media type
             assertTrue(js.headers().firstValue("Content-Type").orElse("").contains("javascript"), js.headers().toString());
-            assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "/ui/nothing.js")).build(),
+            assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "/l3vpn/ui/nothing.js")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "/elsewhere")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());

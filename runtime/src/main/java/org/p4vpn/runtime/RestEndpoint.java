@@ -23,7 +23,7 @@ import java.util.Map;
  * with the user {@code admin} and a random password that is shown once. The job itself provisions
  * its scenario over the API as the user {@value #JOB_USER}, whose password is made at each start
  * and never leaves the process (it is in no file). The web UI (module {@code web-ui}, resources under
- * {@value #UI_RESOURCES}) is served on the same port at {@code /ui/}.
+ * {@value #UI_RESOURCES}) is served on the same port at {@code /l3vpn/ui/}.
  */
 public final class RestEndpoint implements AutoCloseable {
 
