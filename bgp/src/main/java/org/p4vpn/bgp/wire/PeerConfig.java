@@ -72,7 +72,7 @@ public final class PeerConfig {
         return Objects.hash(address, remoteAs, relation, passive);
     }
 
-    private static <T> T required(String field, T value) {
+    static <T> T required(String field, T value) {
         if (value == null) {
             throw new InvalidInputException(field, null, field + " is required");
         }
