@@ -7,6 +7,8 @@ typedef bit<48> mac_addr_t;
 typedef bit<32> ipv4_addr_t;
 typedef bit<12> vlan_id_t;
 typedef bit<20> mpls_label_t;
+// MPLS traffic class (RFC 5462, the former EXP bits): a VPN's QoS class, 0 for best effort.
+typedef bit<3>  mpls_tc_t;
 typedef bit<16> vrf_id_t;
 typedef bit<32> next_id_t;
 typedef bit<16> l4_port_t;

@@ -113,6 +113,7 @@ struct local_metadata_t {
     bit<8>       ttl;           // TTL of the received top header (label or IPv4)
     fwd_type_t   fwd_type;
     mpls_label_t vpn_label;     // with FWD_TO_PE
+    mpls_tc_t    tc;            // with FWD_TO_PE: traffic class of the pushed labels
     next_id_t    next_id;
 
     // Chosen by the next table's member action.

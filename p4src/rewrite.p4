@@ -19,12 +19,12 @@
 #include "header.p4"
 
 // A function, not an action: no table uses it, so it has no business in the P4Info.
-void push_label(inout mpls_t[MPLS_MAX_LABELS] mpls, in mpls_label_t label, in bit<1> bos,
-                in bit<8> ttl) {
+void push_label(inout mpls_t[MPLS_MAX_LABELS] mpls, in mpls_label_t label, in mpls_tc_t tc,
+                in bit<1> bos, in bit<8> ttl) {
     mpls.push_front(1);
     mpls[0].setValid();
     mpls[0].label = label;
-    mpls[0].tc = 0;
+    mpls[0].tc = tc;
     mpls[0].bos = bos;
     mpls[0].ttl = ttl;
 }
@@ -48,12 +48,13 @@ control Rewrite(inout headers_t hdr,
 
         if (meta.fwd_type == FWD_TO_PE && meta.next_op == NEXT_OP_MPLS) {
             hdr.ipv4.ttl = ttl;
-            push_label(hdr.mpls, meta.vpn_label, 1, ttl);
-            push_label(hdr.mpls, meta.out_label, 0, ttl);
+            push_label(hdr.mpls, meta.vpn_label, meta.tc, 1, ttl);
+            push_label(hdr.mpls, meta.out_label, meta.tc, 0, ttl);
         } else if (meta.fwd_type == FWD_TO_PE && meta.next_op == NEXT_OP_MPLS_POP) {
             hdr.ipv4.ttl = ttl;
-            push_label(hdr.mpls, meta.vpn_label, 1, ttl);
+            push_label(hdr.mpls, meta.vpn_label, meta.tc, 1, ttl);
         } else if (meta.fwd_type == FWD_TRANSIT && meta.next_op == NEXT_OP_MPLS) {
+            // The traffic class stays as the ingress PE marked it.
             hdr.mpls[0].label = meta.out_label;
             hdr.mpls[0].ttl = ttl;
         } else if (meta.fwd_type == FWD_TRANSIT && meta.next_op == NEXT_OP_MPLS_POP) {

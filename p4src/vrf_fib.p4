@@ -16,11 +16,14 @@ control VrfFib(inout headers_t hdr,
     direct_counter(CounterType.packets_and_bytes) vrf_fib_counter;
 
     // Remote site: the VPN label says which VRF (or CE) the egress PE delivers to; the
-    // transport label towards that PE comes from the next member.
-    action route_vpn(mpls_label_t vpn_label, next_id_t next_id) {
+    // transport label towards that PE comes from the next member (a VPN with private LSPs
+    // has next ids of its own). tc marks both pushed labels with the VPN's QoS class, so
+    // P routers can queue by it (RFC 2917 section 11).
+    action route_vpn(mpls_label_t vpn_label, next_id_t next_id, mpls_tc_t tc) {
         meta.fwd_type = FWD_TO_PE;
         meta.vpn_label = vpn_label;
         meta.next_id = next_id;
+        meta.tc = tc;
     }
 
     // Site on this PE, in this VRF or in another one (local route crossing).

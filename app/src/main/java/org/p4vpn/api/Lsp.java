@@ -30,6 +30,7 @@ public final class Lsp {
     private final ImmutableList<List<LspHop>> primaries;
     private final ImmutableList<LspHop> backup;
     private final State state;
+    private final String vpn;
 
     /**
      * Creates an LSP.
@@ -41,6 +42,22 @@ public final class Lsp {
      * @param state     state
      */
     public Lsp(DeviceId ingress, DeviceId egress, List<List<LspHop>> primaries, List<LspHop> backup, State state) {
+        this(ingress, egress, primaries, backup, state, null);
+    }
+
+    /**
+     * Creates an LSP, private to a VPN (RFC 2917 section 11) or shared.
+     *
+     * @param ingress   ingress PE
+     * @param egress    egress PE
+     * @param primaries equal-cost primary paths
+     * @param backup    backup path, or empty
+     * @param state     state
+     * @param vpn       the VPN instance it is private to, or null if shared
+     */
+    public Lsp(DeviceId ingress, DeviceId egress, List<List<LspHop>> primaries, List<LspHop> backup, State state,
+               String vpn) {
+        this.vpn = vpn;
         this.ingress = ingress;
         this.egress = egress;
         ImmutableList.Builder<List<LspHop>> b = ImmutableList.builder();
@@ -96,13 +113,22 @@ public final class Lsp {
     }
 
     /**
+     * Returns the VPN instance this LSP is private to.
+     *
+     * @return VPN name, empty for a shared (best-effort) LSP
+     */
+    public Optional<String> vpn() {
+        return Optional.ofNullable(vpn);
+    }
+
+    /**
      * Returns this LSP in another state.
      *
      * @param s state
      * @return LSP
      */
     public Lsp withState(State s) {
-        return new Lsp(ingress, egress, primaries, backup, s);
+        return new Lsp(ingress, egress, primaries, backup, s, vpn);
     }
 
     @Override
@@ -112,17 +138,17 @@ public final class Lsp {
         }
         Lsp l = (Lsp) o;
         return ingress.equals(l.ingress) && egress.equals(l.egress) && primaries.equals(l.primaries)
-                && backup.equals(l.backup) && state == l.state;
+                && backup.equals(l.backup) && state == l.state && Objects.equals(vpn, l.vpn);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ingress, egress, primaries, backup, state);
+        return Objects.hash(ingress, egress, primaries, backup, state, vpn);
     }
 
     @Override
     public String toString() {
-        return MoreObjects.toStringHelper(this).add("from", ingress).add("to", egress).add("state", state)
+        return MoreObjects.toStringHelper(this).add("from", ingress).add("to", egress).add("vpn", vpn).add("state", state)
                 .add("primaries", primaries).add("backup", backup).toString();
     }
 }

@@ -23,6 +23,7 @@ public final class VpnInstance {
     private final LabelMode labelMode;
     private final VpnId vpnId;
     private final String description;
+    private final TransportPolicy transport;
 
     private VpnInstance(Builder b) {
         this.name = Names.check("name", b.name);
@@ -32,6 +33,7 @@ public final class VpnInstance {
         this.labelMode = b.labelMode == null ? LabelMode.PER_VRF : b.labelMode;
         this.vpnId = b.vpnId;
         this.description = Names.description(b.description);
+        this.transport = b.transport == null ? TransportPolicy.SHARED : b.transport;
     }
 
     /**
@@ -50,7 +52,8 @@ public final class VpnInstance {
      */
     public Builder toBuilder() {
         return builder().name(name).routeDistinguisher(routeDistinguisher).importTargets(importTargets)
-                .exportTargets(exportTargets).labelMode(labelMode).vpnId(vpnId).description(description);
+                .exportTargets(exportTargets).labelMode(labelMode).vpnId(vpnId).description(description)
+                .transport(transport);
     }
 
     /**
@@ -116,6 +119,15 @@ public final class VpnInstance {
         return description;
     }
 
+    /**
+     * Returns how the VPN's traffic crosses the core (private LSPs, QoS class).
+     *
+     * @return transport policy
+     */
+    public TransportPolicy transport() {
+        return transport;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -128,19 +140,20 @@ public final class VpnInstance {
         return name.equals(that.name) && routeDistinguisher.equals(that.routeDistinguisher)
                 && importTargets.equals(that.importTargets) && exportTargets.equals(that.exportTargets)
                 && labelMode == that.labelMode && Objects.equals(vpnId, that.vpnId)
-                && description.equals(that.description);
+                && description.equals(that.description) && transport.equals(that.transport);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, routeDistinguisher, importTargets, exportTargets, labelMode, vpnId);
+        return Objects.hash(name, routeDistinguisher, importTargets, exportTargets, labelMode, vpnId, transport);
     }
 
     @Override
     public String toString() {
         return MoreObjects.toStringHelper(this).omitNullValues().add("name", name)
                 .add("rd", routeDistinguisher).add("import", importTargets).add("export", exportTargets)
-                .add("labelMode", labelMode).add("vpnId", vpnId).toString();
+                .add("labelMode", labelMode).add("vpnId", vpnId)
+                .add("transport", transport).toString();
     }
 
     /** Builder of {@link VpnInstance}; {@link #build()} checks every field. */
@@ -152,6 +165,7 @@ public final class VpnInstance {
         private LabelMode labelMode;
         private VpnId vpnId;
         private String description;
+        private TransportPolicy transport;
 
         private Builder() {
         }
@@ -229,6 +243,17 @@ public final class VpnInstance {
          */
         public Builder vpnId(VpnId id) {
             this.vpnId = id;
+            return this;
+        }
+
+        /**
+         * Sets the transport policy (default: shared best-effort LSPs).
+         *
+         * @param policy policy
+         * @return this builder
+         */
+        public Builder transport(TransportPolicy policy) {
+            this.transport = policy;
             return this;
         }
 

@@ -18,6 +18,7 @@ import org.p4vpn.api.RouteDistinguisher;
 import org.p4vpn.api.RouteReflectorConfig;
 import org.p4vpn.api.RouteTarget;
 import org.p4vpn.api.Site;
+import org.p4vpn.api.TransportPolicy;
 import org.p4vpn.api.VpnId;
 import org.p4vpn.api.VpnInstance;
 import org.p4vpn.api.VrfRoute;
@@ -31,7 +32,7 @@ public final class VpnJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> VPN_FIELDS = Set.of("name", "routeDistinguisher", "importTargets",
-            "exportTargets", "routeTargets", "labelMode", "vpnId", "description");
+            "exportTargets", "routeTargets", "labelMode", "vpnId", "description", "privateLsps", "qosClass");
     private static final Set<String> SITE_FIELDS = Set.of("name", "vpn", "device", "port", "vlan", "peInterface",
             "ceAddress", "ceMac", "staticRoutes", "description");
     private static final Set<String> NODE_FIELDS = Set.of("device", "role", "routerId", "routeReflector");
@@ -80,6 +81,8 @@ public final class VpnJson {
         if (f.has("vpnId")) {
             b.vpnId(f.parsed("vpnId", VpnId::of));
         }
+        b.transport(TransportPolicy.of(f.optBoolean("privateLsps", false),
+                (int) f.optNumber("qosClass", 0, TransportPolicy.MAX_QOS_CLASS, 0)));
         return build(path, b::build);
     }
 
@@ -105,6 +108,8 @@ public final class VpnJson {
         o.set("exportTargets", strings(v.exportTargets()));
         o.put("labelMode", v.labelMode().name());
         v.vpnId().ifPresent(id -> o.put("vpnId", id.toString()));
+        o.put("privateLsps", v.transport().privateLsps());
+        o.put("qosClass", v.transport().qosClass());
         o.put("description", v.description());
         return o;
     }

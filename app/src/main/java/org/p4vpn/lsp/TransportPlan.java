@@ -127,12 +127,14 @@ public final class TransportPlan {
     private final TunnelMode mode;
     private final ImmutableMap<DeviceId, Map<DeviceId, Tunnel>> fecs;
     private final ImmutableMap<DeviceId, Map<String, Tunnel>> backups;
+    private final ImmutableMap<DeviceId, Map<String, Tunnel>> privates;
     private final ImmutableMap<String, Lsp> lsps;
     private final com.google.common.collect.ImmutableSet<org.p4vpn.api.LabelKey> labelKeys;
 
     TransportPlan(TunnelMode mode, Map<DeviceId, Map<DeviceId, Tunnel>> fecs,
-                  Map<DeviceId, Map<String, Tunnel>> backups, Map<String, Lsp> lsps,
-                  java.util.Set<org.p4vpn.api.LabelKey> labelKeys) {
+                  Map<DeviceId, Map<String, Tunnel>> backups, Map<DeviceId, Map<String, Tunnel>> privates,
+                  Map<String, Lsp> lsps, java.util.Set<org.p4vpn.api.LabelKey> labelKeys) {
+        this.privates = ImmutableMap.copyOf(privates);
         this.mode = mode;
         this.fecs = ImmutableMap.copyOf(fecs);
         this.backups = ImmutableMap.copyOf(backups);
@@ -147,6 +149,32 @@ public final class TransportPlan {
      */
     public java.util.Set<org.p4vpn.api.LabelKey> labelKeys() {
         return labelKeys;
+    }
+
+    static String privateFec(String vpn, DeviceId egress) {
+        return "vpn:" + vpn + ">" + egress;
+    }
+
+    /**
+     * Returns a switch's state for a VPN's private tunnel to an egress PE.
+     *
+     * @param device switch
+     * @param vpn    VPN instance
+     * @param egress egress PE
+     * @return tunnel state, empty if the VPN has none there
+     */
+    public Optional<Tunnel> privateTunnel(DeviceId device, String vpn, DeviceId egress) {
+        return Optional.ofNullable(privates.getOrDefault(device, Map.of()).get(privateFec(vpn, egress)));
+    }
+
+    /**
+     * Returns every private tunnel crossing or ending at a switch, by VPN and egress.
+     *
+     * @param device switch
+     * @return tunnels
+     */
+    public Map<String, Tunnel> privateTunnels(DeviceId device) {
+        return privates.getOrDefault(device, Map.of());
     }
 
     static String lspKey(DeviceId ingress, DeviceId egress) {
@@ -227,9 +255,18 @@ public final class TransportPlan {
         Map<DeviceId, Map<DeviceId, Tunnel>> f = new HashMap<>();
         fecs.forEach((d, m) -> f.put(d, new LinkedHashMap<>(m)));
         Map<String, Lsp> l = new LinkedHashMap<>(lsps);
-        for (Lsp lsp : lsps.values()) {
-            boolean hit = lsp.primaries().stream().anyMatch(p -> uses(p, end, other));
+        Map<DeviceId, Map<String, Tunnel>> p = new HashMap<>();
+        privates.forEach((d, m) -> p.put(d, new LinkedHashMap<>(m)));
+        for (Map.Entry<String, Lsp> e : lsps.entrySet()) {
+            Lsp lsp = e.getValue();
+            boolean hit = lsp.primaries().stream().anyMatch(path -> uses(path, end, other));
             if (!hit) {
+                continue;
+            }
+            if (lsp.vpn().isPresent()) {
+                // No backup of its own: the VPN's routes fall back to the shared LSP (and its backup).
+                p.get(lsp.ingress()).remove(privateFec(lsp.vpn().get(), lsp.egress()));
+                l.put(e.getKey(), lsp.withState(Lsp.State.DOWN));
                 continue;
             }
             Optional<List<LspHop>> backup = lsp.backup();
@@ -251,7 +288,7 @@ public final class TransportPlan {
             f.get(lsp.ingress()).put(lsp.egress(), new Tunnel(old.inLabel(), now));
             l.put(lspKey(lsp.ingress(), lsp.egress()), lsp.withState(Lsp.State.ON_BACKUP));
         }
-        return new TransportPlan(mode, f, backups, l, labelKeys);
+        return new TransportPlan(mode, f, backups, p, l, labelKeys);
     }
 
     /** Whether every primary path starting with this next hop crosses the failed link. */

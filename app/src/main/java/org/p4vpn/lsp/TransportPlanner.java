@@ -24,6 +24,12 @@ import java.util.Set;
  * the network's {@link TunnelMode}. For each pair of PEs it also precomputes a backup path that
  * avoids the primary paths' links where the topology allows, with labels of its own on every
  * transit switch, so that a failure can be bypassed by changing the ingress PE alone.
+ * <p>
+ * A VPN configured with private LSPs (RFC 2917 section 11) gets tunnels of its own between its
+ * PEs, on the same shortest paths but with labels of its own on every switch they cross, so its
+ * traffic is told apart in the core (and can be queued by its QoS class). They have no
+ * precomputed backup: a failure under them waits for the recomputation, while the VPN's routes
+ * fall back to the shared LSPs only if its private tunnel is gone.
  */
 public final class TransportPlanner {
 
@@ -76,13 +82,38 @@ public final class TransportPlanner {
     }
 
     /**
-     * Plans the transport state.
+     * Returns the label key of a switch's label for a VPN's private tunnel to an egress PE.
+     *
+     * @param device switch
+     * @param vpn    VPN instance
+     * @param egress egress PE
+     * @return key
+     */
+    public static LabelKey privateKey(DeviceId device, String vpn, DeviceId egress) {
+        return LabelKey.transport(device, TransportPlan.privateFec(vpn, egress));
+    }
+
+    /**
+     * Plans the transport state with shared LSPs only.
      *
      * @param topo topology (failed links left out)
      * @param pes  the PEs, ingresses and egresses of LSPs
      * @return plan
      */
-    public synchronized TransportPlan plan(TransportTopology topo, Collection<DeviceId> pes) {
+    public TransportPlan plan(TransportTopology topo, Collection<DeviceId> pes) {
+        return plan(topo, pes, Map.of());
+    }
+
+    /**
+     * Plans the transport state.
+     *
+     * @param topo        topology (failed links left out)
+     * @param pes         the PEs, ingresses and egresses of LSPs
+     * @param privateVpns the VPNs with private LSPs, each with the PEs where it has sites
+     * @return plan
+     */
+    public synchronized TransportPlan plan(TransportTopology topo, Collection<DeviceId> pes,
+                                           Map<String, ? extends Collection<DeviceId>> privateVpns) {
         used = new HashSet<>();
         Map<DeviceId, List<TransportTopology.Link>> out = new HashMap<>();
         topo.links().forEach(l -> out.computeIfAbsent(l.src().deviceId(), k -> new ArrayList<>()).add(l));
@@ -117,7 +148,59 @@ public final class TransportPlanner {
                 lsps.put(TransportPlan.lspKey(ingress, egress), lsp);
             }
         }
-        return new TransportPlan(mode, fecs, backups, lsps, used);
+        Map<DeviceId, Map<String, TransportPlan.Tunnel>> privates = new HashMap<>();
+        new java.util.TreeMap<>(privateVpns).forEach((vpn, vpnPes) -> {
+            for (DeviceId egress : vpnPes) {
+                if (distTo.containsKey(egress)) {
+                    privateTunnels(vpn, egress, vpnPes, fecs, privates, lsps);
+                }
+            }
+        });
+        return new TransportPlan(mode, fecs, backups, privates, lsps, used);
+    }
+
+    /**
+     * A VPN's tunnels to one of its PEs: on every switch of the shared tunnels' equal-cost paths
+     * from the VPN's other PEs, a label of the VPN's own with the same next hops.
+     */
+    private void privateTunnels(String vpn, DeviceId egress, Collection<DeviceId> vpnPes,
+                                Map<DeviceId, Map<DeviceId, TransportPlan.Tunnel>> fecs,
+                                Map<DeviceId, Map<String, TransportPlan.Tunnel>> privates, Map<String, Lsp> lsps) {
+        String fec = TransportPlan.privateFec(vpn, egress);
+        Set<DeviceId> onPaths = new java.util.TreeSet<>(java.util.Comparator.comparing(DeviceId::toString));
+        java.util.Deque<DeviceId> todo = new java.util.ArrayDeque<>();
+        vpnPes.stream().filter(pe -> !pe.equals(egress) && fecs.getOrDefault(pe, Map.of()).containsKey(egress))
+                .forEach(todo::add);
+        while (!todo.isEmpty()) {
+            DeviceId n = todo.pop();
+            if (onPaths.add(n)) {
+                fecs.get(n).get(egress).nextHops().forEach(h -> todo.add(h.neighbour()));
+            }
+        }
+        for (DeviceId n : onPaths) {
+            List<TransportPlan.NextHop> hops = new ArrayList<>();
+            for (TransportPlan.NextHop h : fecs.get(n).get(egress).nextHops()) {
+                DeviceId m = h.neighbour();
+                int out = m.equals(egress) && mode != TunnelMode.UHP
+                        ? (mode == TunnelMode.PHP ? LspHop.IMPLICIT_NULL : 0) : label(privateKey(m, vpn, egress));
+                hops.add(new TransportPlan.NextHop(h.port(), m, out));
+            }
+            int in = n.equals(egress) && mode != TunnelMode.UHP ? LspHop.NONE : label(privateKey(n, vpn, egress));
+            if (in != LspHop.NONE) {
+                privates.computeIfAbsent(n, k -> new LinkedHashMap<>()).put(fec, new TransportPlan.Tunnel(in, hops));
+            }
+        }
+        for (DeviceId ingress : vpnPes) {
+            if (ingress.equals(egress)) {
+                continue;
+            }
+            List<List<LspHop>> primaries = new ArrayList<>();
+            if (onPaths.contains(ingress)) {
+                walk(ingress, egress, d -> privates.get(d).get(fec), LspHop.NONE, new ArrayList<>(), primaries);
+            }
+            lsps.put(TransportPlan.lspKey(ingress, egress) + "|" + vpn, new Lsp(ingress, egress, primaries, List.of(),
+                    primaries.isEmpty() ? Lsp.State.DOWN : Lsp.State.UP, vpn));
+        }
     }
 
     /** The label a switch sends to neighbour m for a tunnel ending at egress. */
@@ -142,7 +225,7 @@ public final class TransportPlanner {
             return new Lsp(ingress, egress, List.of(), List.of(), Lsp.State.DOWN);
         }
         List<List<LspHop>> primaries = new ArrayList<>();
-        walk(ingress, egress, fecs, LspHop.NONE, new ArrayList<>(), primaries);
+        walk(ingress, egress, d -> fecs.get(d).get(egress), LspHop.NONE, new ArrayList<>(), primaries);
         Set<String> used = new HashSet<>();
         for (List<LspHop> p : primaries) {
             p.forEach(h -> used.add(h.device() + "/" + h.outPort()));
@@ -187,7 +270,8 @@ public final class TransportPlanner {
     }
 
     /** Lists the equal-cost paths from a switch to the egress, depth first, up to a cap. */
-    private static void walk(DeviceId at, DeviceId egress, Map<DeviceId, Map<DeviceId, TransportPlan.Tunnel>> fecs,
+    private static void walk(DeviceId at, DeviceId egress,
+                             java.util.function.Function<DeviceId, TransportPlan.Tunnel> tunnelAt,
                              int inLabel, List<LspHop> sofar, List<List<LspHop>> out) {
         if (out.size() >= MAX_LISTED_PATHS) {
             return;
@@ -196,9 +280,9 @@ public final class TransportPlanner {
             out.add(new ArrayList<>(sofar));
             return;
         }
-        for (TransportPlan.NextHop h : fecs.get(at).get(egress).nextHops()) {
+        for (TransportPlan.NextHop h : tunnelAt.apply(at).nextHops()) {
             sofar.add(new LspHop(at, inLabel, h.port(), h.neighbour(), h.outLabel()));
-            walk(h.neighbour(), egress, fecs, h.outLabel(), sofar, out);
+            walk(h.neighbour(), egress, tunnelAt, h.outLabel(), sofar, out);
             sofar.remove(sofar.size() - 1);
         }
     }

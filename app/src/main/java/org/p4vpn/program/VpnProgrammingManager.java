@@ -223,7 +223,8 @@ public class VpnProgrammingManager implements LspService {
             return;
         }
         TransportTopology topo = topology(down);
-        TransportPlan plan = planner.plan(topo, pes(topo));
+        TransportPlan plan = planner.plan(topo, pes(topo),
+                StateAssembler.privateLspPes(vpnService.getVpnInstances(), vpnService.getSites()));
         lastTopology = topo;
         lastPlan = plan;
         published = plan;
@@ -301,7 +302,13 @@ public class VpnProgrammingManager implements LspService {
     }
 
     /** The IGP metric of a link: the netcfg "metric" annotation if set, else 1. */
-    private static long metric(Link l) {
+    /**
+     * The IGP metric of a link: its {@code metric} annotation (netcfg), 1 if it has none.
+     *
+     * @param l link
+     * @return metric, at least 1
+     */
+    static long metric(Link l) {
         String m = l.annotations().value(AnnotationKeys.METRIC);
         try {
             return m == null ? 1 : Math.max(1, Math.round(Double.parseDouble(m)));

@@ -37,12 +37,17 @@ final class LabelStore implements LabelAllocator {
         return new LabelStore(byKey, owners, newMin, newMax);
     }
 
+    /** VRF ids are the pipeline's 16-bit vrf_id, whatever the label range. */
+    static final int MAX_VRF_ID = 0xFFFF;
+
     @Override
     public int allocate(LabelKey key) {
         Versioned<Integer> have = byKey.get(key);
         if (have != null) {
             return have.value();
         }
+        boolean vrf = key.purpose() == LabelKey.Purpose.VRF_ID;
+        int max = vrf ? Math.min(this.max, MAX_VRF_ID) : this.max;
         int span = max - min + 1;
         int start = next.getOrDefault(key.device(), min);
         for (int i = 0; i < span; i++) {
@@ -58,6 +63,10 @@ final class LabelStore implements LabelAllocator {
             }
             next.put(key.device(), label + 1 > max ? min : label + 1);
             return label;
+        }
+        if (vrf) {
+            throw new LabelSpaceExhaustedException(key, "no free VRF id in " + min + ".." + max
+                    + " (the pipeline's vrf_id has 16 bits) for VPN " + key.vpn());
         }
         throw new LabelSpaceExhaustedException(key, "no free MPLS label on " + key.device() + " in " + min + ".."
                 + max + " for " + key.purpose() + " " + key.vpn() + " " + key.owner());

@@ -20,6 +20,7 @@ import org.p4vpn.api.RouteDistinguisher;
 import org.p4vpn.api.RouteReflectorConfig;
 import org.p4vpn.api.RouteTarget;
 import org.p4vpn.api.Site;
+import org.p4vpn.api.TransportPolicy;
 import org.p4vpn.api.VpnId;
 import org.p4vpn.api.VpnInstance;
 import org.p4vpn.api.VpnPrefix;
@@ -83,6 +84,9 @@ public final class VpnSerializers {
                 out.writeLong(id.index());
             });
             out.writeString(v.description());
+            // Added after the first release: last, so values stored before it still read (as SHARED).
+            out.writeBoolean(v.transport().privateLsps());
+            out.writeByte(v.transport().qosClass());
         }
 
         @Override
@@ -95,7 +99,11 @@ public final class VpnSerializers {
             if (in.readBoolean()) {
                 b.vpnId(VpnId.of(in.readInt(), in.readLong()));
             }
-            return b.description(in.readString()).build();
+            b.description(in.readString());
+            if (!in.eof()) {
+                b.transport(TransportPolicy.of(in.readBoolean(), in.readByte()));
+            }
+            return b.build();
         }
     }
 

@@ -9,6 +9,7 @@ import org.onosproject.net.DeviceId;
 import org.p4vpn.api.LabelKey;
 import org.p4vpn.api.NodeRole;
 import org.p4vpn.api.Site;
+import org.p4vpn.api.TransportPolicy;
 import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
 import org.p4vpn.lsp.TransportPlan;
@@ -94,6 +95,7 @@ public final class ForwardingState {
     final TransportPlan plan;
     final ImmutableMap<String, Integer> ceNextIds;
     final boolean puntDiscovery;
+    final ImmutableMap<String, TransportPolicy> transport;
 
     /**
      * Creates the state.
@@ -109,11 +111,14 @@ public final class ForwardingState {
      * @param ceNextIds     next-hop id by site
      * @param puntDiscovery whether to punt ARP, LLDP and BDDP (the embedded runtime; in ONOS the
      *                      discovery apps ask for those punts themselves)
+     * @param transport     transport policy by VPN instance (absent: shared, best effort)
      */
     public ForwardingState(Map<DeviceId, Switch> switches, Collection<TransportTopology.Link> links,
                            Collection<Site> sites, Map<String, MacAddress> ceMacs, Map<String, Integer> vrfIds,
                            Map<VrfKey, Map<Ip4Prefix, VrfRoute>> routes, Map<LabelKey, Integer> vpnLabels,
-                           TransportPlan plan, Map<String, Integer> ceNextIds, boolean puntDiscovery) {
+                           TransportPlan plan, Map<String, Integer> ceNextIds, boolean puntDiscovery,
+                           Map<String, TransportPolicy> transport) {
+        this.transport = ImmutableMap.copyOf(transport);
         this.switches = ImmutableMap.copyOf(switches);
         this.links = ImmutableList.copyOf(links);
         this.sites = ImmutableList.copyOf(sites);
@@ -143,7 +148,7 @@ public final class ForwardingState {
      */
     public ForwardingState withPlan(TransportPlan newPlan) {
         return new ForwardingState(switches, links, sites, ceMacs, vrfIds, routes, vpnLabels, newPlan, ceNextIds,
-                                   puntDiscovery);
+                                   puntDiscovery, transport);
     }
 
     /**

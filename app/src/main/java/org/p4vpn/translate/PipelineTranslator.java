@@ -19,6 +19,7 @@ import org.p4vpn.api.LabelKey;
 import org.p4vpn.api.LspHop;
 import org.p4vpn.api.NodeRole;
 import org.p4vpn.api.Site;
+import org.p4vpn.api.TransportPolicy;
 import org.p4vpn.api.TunnelMode;
 import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
@@ -206,6 +207,16 @@ public final class PipelineTranslator {
                 transit(t);
             });
             st.plan.backupTunnels(sw.id()).values().forEach(this::transit);
+            st.plan.privateTunnels(sw.id()).values().forEach(t -> {
+                if (!t.nextHops().isEmpty()) {
+                    transit(t);
+                } else if (st.plan.mode() == TunnelMode.UHP) {
+                    // A private tunnel's end (ultimate-hop popping): this PE pops its own label.
+                    entry(INGRESS_PIPE_IMPL_MPLS_TERMINATE_MPLS_TERMINATE,
+                          action(INGRESS_PIPE_IMPL_MPLS_TERMINATE_POP_TRANSPORT), null,
+                          exact(HDR_LABEL, t.inLabel(), HDR_LABEL_BITWIDTH));
+                }
+            });
         }
 
         private void transit(TransportPlan.Tunnel t) {
@@ -256,13 +267,14 @@ public final class PipelineTranslator {
                 java.util.Set<Ip4Prefix> own = new java.util.HashSet<>();
                 st.sites.stream().filter(s -> s.device().equals(sw.id()) && s.vpn().equals(key.vpn()))
                         .forEach(s -> own.add(Ip4Prefix.valueOf(s.peAddress(), 32)));
+                crossedInterfaces(vrf, table, own);
                 table.forEach((prefix, r) -> {
                     if (own.contains(prefix)) {
                         // The PE's own interface address is punted to the router (sites()), even
                         // if a route covers it exactly.
                         return;
                     }
-                    PiAction a = routeAction(r);
+                    PiAction a = routeAction(key.vpn(), r);
                     if (a != null) {
                         entry(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, a, null, exact(HDR_VRF_ID, vrf, HDR_VRF_ID_BITWIDTH),
                               lpm(HDR_IPV4_DST, prefix));
@@ -271,22 +283,58 @@ public final class PipelineTranslator {
             });
         }
 
+        /**
+         * A subnet of another VRF's site imported here (local route crossing) also holds that
+         * site's PE interface address: it is the router's, so it is punted here too, as in the
+         * site's own VRF, rather than sent to the CE.
+         */
+        private void crossedInterfaces(int vrf, Map<Ip4Prefix, VrfRoute> table, java.util.Set<Ip4Prefix> own) {
+            for (VrfRoute r : table.values()) {
+                if (r.kind() != VrfRoute.Kind.LOCAL_CROSSING || r.site().isEmpty()) {
+                    continue;
+                }
+                for (Site s : st.sites) {
+                    Ip4Prefix pe = Ip4Prefix.valueOf(s.peAddress(), 32);
+                    if (s.name().equals(r.site().get()) && s.device().equals(sw.id())
+                            && r.prefix().contains(s.peAddress()) && !own.contains(pe) && !table.containsKey(pe)) {
+                        own.add(pe);
+                        entry(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, action(INGRESS_PIPE_IMPL_VRF_FIB_PUNT_TO_ROUTER), null,
+                              exact(HDR_VRF_ID, vrf, HDR_VRF_ID_BITWIDTH), lpm(HDR_IPV4_DST, pe));
+                    }
+                }
+            }
+        }
+
         /** The vrf_fib action of a best route, or null if it cannot be forwarded yet. */
-        private PiAction routeAction(VrfRoute r) {
+        private PiAction routeAction(String vpn, VrfRoute r) {
             if (r.kind() == VrfRoute.Kind.REMOTE) {
                 DeviceId egress = egressOf(r);
-                TransportPlan.Tunnel t = egress == null ? null : st.plan.tunnel(sw.id(), egress).orElse(null);
-                if (t == null || t.nextHops().isEmpty()) {
+                TransportPolicy policy = st.transport.getOrDefault(vpn, TransportPolicy.SHARED);
+                TransportPlan.Tunnel t = egress == null ? null : tunnelFor(vpn, policy, egress);
+                if (t == null) {
                     return null;
                 }
                 return action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN, param(VPN_LABEL, r.label(), VPN_LABEL_BITWIDTH),
-                              param(NEXT_ID, t.inLabel(), NEXT_ID_BITWIDTH));
+                              param(NEXT_ID, t.inLabel(), NEXT_ID_BITWIDTH),
+                              param(TC, policy.qosClass(), TC_BITWIDTH));
             }
             Integer next = r.site().map(this::ceNext).orElse(null);
             if (next == null || !st.ceMacs.containsKey(r.site().get())) {
                 return null;
             }
             return action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_LOCAL, param(NEXT_ID, next, NEXT_ID_BITWIDTH));
+        }
+
+        /** The VPN's private tunnel to the egress if it leads somewhere (RFC 2917 s. 11), else the shared one. */
+        private TransportPlan.Tunnel tunnelFor(String vpn, TransportPolicy policy, DeviceId egress) {
+            if (policy.privateLsps()) {
+                TransportPlan.Tunnel own = st.plan.privateTunnel(sw.id(), vpn, egress).orElse(null);
+                if (own != null && !own.nextHops().isEmpty()) {
+                    return own;
+                }
+            }
+            TransportPlan.Tunnel shared = st.plan.tunnel(sw.id(), egress).orElse(null);
+            return shared == null || shared.nextHops().isEmpty() ? null : shared;
         }
 
         private DeviceId egressOf(VrfRoute r) {

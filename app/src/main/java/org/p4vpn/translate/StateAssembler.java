@@ -34,6 +34,26 @@ public final class StateAssembler {
     }
 
     /**
+     * Returns the VPNs with private LSPs and, for each, the PEs where it has sites: what the
+     * transport planner needs for them.
+     *
+     * @param vpns  VPN instances
+     * @param sites sites
+     * @return PEs by VPN, only for VPNs with private LSPs
+     */
+    public static Map<String, Set<DeviceId>> privateLspPes(Collection<VpnInstance> vpns, Collection<Site> sites) {
+        Map<String, Set<DeviceId>> out = new java.util.TreeMap<>();
+        for (VpnInstance v : vpns) {
+            if (v.transport().privateLsps()) {
+                Set<DeviceId> pes = new java.util.TreeSet<>(java.util.Comparator.comparing(DeviceId::toString));
+                sites.stream().filter(s -> s.vpn().equals(v.name())).forEach(s -> pes.add(s.device()));
+                out.put(v.name(), pes);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Assembles the state.
      *
      * @param nodes         provider nodes (PE and P switches; RR nodes are left out)
@@ -64,8 +84,10 @@ public final class StateAssembler {
             }
         }
         Map<String, Integer> vrfIds = new HashMap<>();
+        Map<String, org.p4vpn.api.TransportPolicy> transport = new HashMap<>();
         for (VpnInstance v : vpns) {
             vrfIds.put(v.name(), ids.allocate(LabelKey.vrfId(v.name())));
+            transport.put(v.name(), v.transport());
         }
         Map<String, Integer> nextIds = new HashMap<>();
         for (Site s : sites) {
@@ -80,6 +102,6 @@ public final class StateAssembler {
             }
         });
         return new ForwardingState(switches, links, sites, ceMacs, vrfIds, routes, labels, plan, nextIds,
-                                   puntDiscovery);
+                                   puntDiscovery, transport);
     }
 }

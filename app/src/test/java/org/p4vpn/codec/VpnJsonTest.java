@@ -38,6 +38,23 @@ class VpnJsonTest {
     }
 
     @Test
+    void privateLspsAndQosClassRoundTripAndAreChecked() throws Exception {
+        VpnInstance gold = VpnJson.vpnInstance(json("{'name':'gold','routeDistinguisher':'65000:9',"
+                + "'routeTargets':['65000:9'],'privateLsps':true,'qosClass':5}"), "");
+        assertEquals(org.p4vpn.api.TransportPolicy.of(true, 5), gold.transport());
+        assertEquals(gold, VpnJson.vpnInstance(VpnJson.encode(gold), ""));
+        VpnInstance plain = VpnJson.vpnInstance(json("{'name':'p','routeDistinguisher':'65000:8'}"), "");
+        assertEquals(org.p4vpn.api.TransportPolicy.SHARED, plain.transport(), "shared best effort by default");
+        InvalidInputException e = error(() -> VpnJson.vpnInstance(unchecked("{'name':'g','routeDistinguisher':"
+                + "'65000:9','qosClass':8}"), ""));
+        assertEquals("qosClass", e.field());
+        assertTrue(e.getMessage().contains("0 to 7"), e.getMessage());
+        e = error(() -> VpnJson.vpnInstance(unchecked("{'name':'g','routeDistinguisher':'65000:9',"
+                + "'privateLsps':'yes'}"), ""));
+        assertEquals("privateLsps", e.field());
+    }
+
+    @Test
     void siteRoundTrip() throws Exception {
         Site s = VpnJson.site(json("{'name':'ce1','vpn':'red','device':'device:pe1','port':3,'vlan':100,"
                 + "'peInterface':'10.0.0.1/30','ceAddress':'10.0.0.2','ceMac':'00:00:00:00:00:01',"

@@ -169,6 +169,20 @@ class DistributedVpnStoreTest {
                      "a released label is reused");
     }
 
+    @Test
+    void vrfIdsStayWithinThePipelinesSixteenBits() {
+        store.setLabelRange(65534, 1048575);
+        LabelAllocator ids = store.labelAllocator();
+        assertEquals(65534, ids.allocate(LabelKey.vrfId("a")));
+        assertEquals(65535, ids.allocate(LabelKey.vrfId("b")));
+        LabelSpaceExhaustedException e = assertThrows(LabelSpaceExhaustedException.class,
+                () -> ids.allocate(LabelKey.vrfId("c")));
+        assertTrue(e.getMessage().contains("16 bits") && e.getMessage().contains("VPN c"), e.getMessage());
+        ids.allocate(LabelKey.perVrf(PE1, "a"));
+        ids.allocate(LabelKey.perVrf(PE1, "b"));
+        assertEquals(65536, ids.allocate(LabelKey.perVrf(PE1, "c")), "MPLS labels still go beyond");
+    }
+
     private static org.p4vpn.api.VpnRoute route() {
         Ip4Address peer = Ip4Address.valueOf("192.0.2.1");
         org.p4vpn.api.PathAttributes a = org.p4vpn.api.PathAttributes.of(org.p4vpn.api.Origin.EGP,

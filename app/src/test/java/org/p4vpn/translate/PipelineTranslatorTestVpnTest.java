@@ -50,7 +50,7 @@ class PipelineTranslatorTestVpnTest {
     }
 
     /** A VRF's vrf_fib entries on a switch: action by prefix (fails on a duplicate prefix). */
-    private static Map<Ip4Prefix, PiAction> vrfTable(DeviceEntries d, int vrf) {
+    static Map<Ip4Prefix, PiAction> vrfTable(DeviceEntries d, int vrf) {
         Map<Ip4Prefix, PiAction> out = new HashMap<>();
         for (PiTableEntry e : in(d, INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB)) {
             if (exactValue(e, HDR_VRF_ID) == vrf) {
@@ -134,6 +134,9 @@ class PipelineTranslatorTestVpnTest {
         assertTrue(withAction(pe1, INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN).isEmpty(),
                    "crossing uses no label");
         assertEquals(List.of(ceOut(2, PE1_MAC, CE3_MAC, 0)), memberActions(pe1, g));
+        // Each VRF punts the other site's PE interface address too: the router answers it.
+        assertEquals(puntToRouter(), red.get(pfx("10.3.1.1/32")));
+        assertEquals(puntToRouter(), green.get(pfx("10.3.0.1/32")));
     }
 
     @Test
@@ -274,7 +277,8 @@ class PipelineTranslatorTestVpnTest {
         Map<VrfKey, Map<Ip4Prefix, VrfRoute>> routes = new HashMap<>(s.routes);
         routes.put(key, table);
         Map<DeviceId, DeviceEntries> out = PipelineTranslator.translate(new ForwardingState(
-                s.switches, s.links, s.sites, s.ceMacs, s.vrfIds, routes, s.vpnLabels, s.plan, s.ceNextIds, false));
+                s.switches, s.links, s.sites, s.ceMacs, s.vrfIds, routes, s.vpnLabels, s.plan, s.ceNextIds, false,
+                s.transport));
         TranslationInvariants.check(out);
         Map<Ip4Prefix, PiAction> pe1 = vrfTable(out.get(PE1), f.vrf("vpna"));
         assertEquals(5, pe1.size(), pe1.toString());

@@ -99,6 +99,7 @@ final class TranslatorFixture {
     final Map<String, MacAddress> ceMacs = new LinkedHashMap<>();
     final Map<String, Integer> vrfIds = new LinkedHashMap<>();
     final Map<String, Integer> ceNextIds = new LinkedHashMap<>();
+    final Map<String, org.p4vpn.api.TransportPolicy> transport = new LinkedHashMap<>();
 
     void node(DeviceId id, NodeRole role, String routerId, MacAddress mac) {
         Ip4Address rid = Ip4Address.valueOf(routerId);
@@ -125,6 +126,24 @@ final class TranslatorFixture {
 
     void vpn(String name, String rd, String rt, LabelMode mode) {
         vpn(name, rd, List.of(rt), List.of(rt), mode);
+    }
+
+    /** Gives a VPN private LSPs and/or a QoS class (RFC 2917 section 11). */
+    void transport(String vpn, boolean privateLsps, int qosClass) {
+        transport.put(vpn, org.p4vpn.api.TransportPolicy.of(privateLsps, qosClass));
+    }
+
+    /** The PEs of each VPN with private LSPs, as the programmers hand them to the planner. */
+    Map<String, java.util.Set<DeviceId>> privateLspPes() {
+        Map<String, java.util.Set<DeviceId>> out = new java.util.TreeMap<>();
+        transport.forEach((vpn, t) -> {
+            if (t.privateLsps()) {
+                java.util.Set<DeviceId> pes = new java.util.LinkedHashSet<>();
+                sites.stream().filter(s -> s.vpn().equals(vpn)).forEach(s -> pes.add(s.device()));
+                out.put(vpn, pes);
+            }
+        });
+        return out;
     }
 
     /**
@@ -176,7 +195,8 @@ final class TranslatorFixture {
     TransportPlan plan(TunnelMode mode) {
         List<DeviceId> pes = switches.values().stream().filter(s -> s.role() == NodeRole.PE)
                 .map(ForwardingState.Switch::id).collect(Collectors.toList());
-        return new TransportPlanner(labels, mode).plan(new TransportTopology(switches.keySet(), links), pes);
+        return new TransportPlanner(labels, mode).plan(new TransportTopology(switches.keySet(), links), pes,
+                                                       privateLspPes());
     }
 
     ForwardingState state(TunnelMode mode, boolean puntDiscovery) {
@@ -192,7 +212,7 @@ final class TranslatorFixture {
         Map<LabelKey, Integer> vpnLabels = new LinkedHashMap<>();
         engine.labelUse().keySet().forEach(k -> vpnLabels.put(k, labels.map.get(k)));
         return new ForwardingState(switches, links, sites, ceMacs, vrfIds, routes, vpnLabels, plan, ceNextIds,
-                                   puntDiscovery);
+                                   puntDiscovery, transport);
     }
 
     Map<DeviceId, DeviceEntries> translate(TunnelMode mode) {
@@ -287,8 +307,12 @@ final class TranslatorFixture {
     }
 
     static PiAction routeVpn(int vpnLabel, int next) {
+        return routeVpn(vpnLabel, next, 0);
+    }
+
+    static PiAction routeVpn(int vpnLabel, int next, int tc) {
         return PiBuild.action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN, PiBuild.param(VPN_LABEL, vpnLabel, VPN_LABEL_BITWIDTH),
-                              PiBuild.param(NEXT_ID, next, NEXT_ID_BITWIDTH));
+                              PiBuild.param(NEXT_ID, next, NEXT_ID_BITWIDTH), PiBuild.param(TC, tc, TC_BITWIDTH));
     }
 
     static PiAction routeLocal(int next) {

@@ -146,7 +146,9 @@ public final class DataPlaneBench {
                             .withParameter(new PiActionParam(P4InfoConstants.VPN_LABEL,
                                     ImmutableByteSequence.copyFrom(1000 + i % 1000).fit(20)))
                             .withParameter(new PiActionParam(P4InfoConstants.NEXT_ID,
-                                    ImmutableByteSequence.copyFrom(10))).build()).build())));
+                                    ImmutableByteSequence.copyFrom(10)))
+                            .withParameter(new PiActionParam(P4InfoConstants.TC,
+                                    ImmutableByteSequence.copyFrom((byte) 0).fit(3))).build()).build())));
         }
         return out;
     }

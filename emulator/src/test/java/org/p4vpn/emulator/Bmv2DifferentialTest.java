@@ -88,7 +88,7 @@ class Bmv2DifferentialTest {
         p.insert(e(PC).match(FieldMatch.exact("ingress_port", 1), FieldMatch.exact("vlan_id", 100)).action(a("port_classifier.set_ce_port", 2)).build());
         p.insert(e(PC).match(FieldMatch.exact("ingress_port", 3), FieldMatch.exact("vlan_id", 0)).action(a("port_classifier.set_core_port")).build());
         p.insert(e(MY_STATION).match(FieldMatch.exact("eth_dst", RMAC)).action(a("my_station.nop")).build());
-        p.insert(e(VRF_FIB).match(FieldMatch.exact("vrf_id", 1), FieldMatch.lpm("ipv4_dst", 0x0a020000L, 16)).action(a("vrf_fib.route_vpn", 1001, 10)).build());
+        p.insert(e(VRF_FIB).match(FieldMatch.exact("vrf_id", 1), FieldMatch.lpm("ipv4_dst", 0x0a020000L, 16)).action(a("vrf_fib.route_vpn", 1001, 10, 0)).build());
         p.insert(e(VRF_FIB).match(FieldMatch.exact("vrf_id", 1), FieldMatch.lpm("ipv4_dst", 0x0a020300L, 24)).action(a("vrf_fib.route_local", 30)).build());
         p.insert(e(VRF_FIB).match(FieldMatch.exact("vrf_id", 1), FieldMatch.lpm("ipv4_dst", 0x0a090909L, 32)).action(a("vrf_fib.punt_to_router")).build());
         p.insert(e(VRF_FIB).match(FieldMatch.exact("vrf_id", 2), FieldMatch.lpm("ipv4_dst", 0x0a020000L, 16)).action(a("vrf_fib.route_local", 31)).build());

@@ -47,7 +47,7 @@ class RealProgramTest {
         sw.insertEntry(entry(MY_STATION).match(FieldMatch.exact("eth_dst", ROUTER_MAC))
                 .action(ActionCall.of("IngressPipeImpl.my_station.nop")).build());
         sw.insertEntry(entry(VRF_FIB).match(FieldMatch.exact("vrf_id", 1), FieldMatch.lpm("ipv4_dst", 0x0a020000L, 16))
-                .action(ActionCall.ofValues("IngressPipeImpl.vrf_fib.route_vpn", 1001, 10)).build());
+                .action(ActionCall.ofValues("IngressPipeImpl.vrf_fib.route_vpn", 1001, 10, 0)).build());
         sw.insertMember(SELECTOR, 1, ActionCall.ofValues("IngressPipeImpl.next.mpls_out", 2001, 2, ROUTER_MAC, NH_MAC));
         sw.insertEntry(entry(NEXT).match(FieldMatch.exact("next_id", 10)).member(1).build());
     }

@@ -30,11 +30,15 @@ public final class Bmv2Switch implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int grpcPort;
+    private final List<String> command;
+    private final Path logFile;
 
-    private Bmv2Switch(String name, Process process, int grpcPort) {
+    private Bmv2Switch(String name, Process process, int grpcPort, List<String> command, Path logFile) {
         this.name = name;
         this.process = process;
         this.grpcPort = grpcPort;
+        this.command = List.copyOf(command);
+        this.logFile = logFile;
     }
 
     /**
@@ -108,19 +112,42 @@ public final class Bmv2Switch implements AutoCloseable {
                            String.valueOf(CPU_PORT)));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
+            Files.deleteIfExists(logFile); // a restart appends to it
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + logFile.getParent(), e);
+        }
+        Bmv2Switch sw = launch(name, cmd, grpcPort, logFile);
+        LOG.info("BMv2 {} (device {}) up: P4Runtime 127.0.0.1:{}, ports {}", name, deviceId, grpcPort, ports);
+        return sw;
+    }
+
+    private static Bmv2Switch launch(String name, List<String> cmd, int grpcPort, Path logFile) {
+        try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             // Libraries built next to the binary (PI, BMv2) are found without a system-wide install.
-            pb.environment().merge("LD_LIBRARY_PATH", bin.getParent().resolveSibling("lib").toString(),
-                                   (a, b) -> a + ":" + b);
+            pb.environment().merge("LD_LIBRARY_PATH", Path.of(cmd.get(0)).getParent().resolveSibling("lib")
+                    .toString(), (a, b) -> a + ":" + b);
             Process p = pb.start();
-            Bmv2Switch sw = new Bmv2Switch(name, p, grpcPort);
+            Bmv2Switch sw = new Bmv2Switch(name, p, grpcPort, cmd, logFile);
             sw.awaitGrpc(logFile);
-            LOG.info("BMv2 {} (device {}) up: P4Runtime 127.0.0.1:{}, ports {}", name, deviceId, grpcPort, ports);
             return sw;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + bin, e);
+            throw new UncheckedIOException("cannot start " + cmd.get(0), e);
         }
+    }
+
+    /**
+     * Power-cycles the switch: the process is stopped and a new one started with the same ports
+     * and P4Runtime address, with no pipeline and no entries, as after a reboot.
+     *
+     * @return the new switch (this one is closed)
+     */
+    public Bmv2Switch restart() {
+        close();
+        Bmv2Switch sw = launch(name, command, grpcPort, logFile);
+        LOG.info("BMv2 {} restarted on 127.0.0.1:{}", name, grpcPort);
+        return sw;
     }
 
     private void awaitGrpc(Path logFile) {

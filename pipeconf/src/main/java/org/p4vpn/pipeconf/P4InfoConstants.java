@@ -139,6 +139,8 @@ public final class P4InfoConstants {
     public static final int PORT_BITWIDTH = 9;
     public static final PiActionParamId SMAC = PiActionParamId.of("smac");
     public static final int SMAC_BITWIDTH = 48;
+    public static final PiActionParamId TC = PiActionParamId.of("tc");
+    public static final int TC_BITWIDTH = 3;
     public static final PiActionParamId VLAN_ID = PiActionParamId.of("vlan_id");
     public static final int VLAN_ID_BITWIDTH = 12;
     public static final PiActionParamId VPN_LABEL =

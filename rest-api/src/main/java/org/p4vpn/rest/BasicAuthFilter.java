@@ -17,7 +17,9 @@ import java.util.Objects;
  * HTTP Basic authentication against a {@link Users} table. Every request needs a known user:
  * reads (GET, HEAD, OPTIONS) and writes alike; a request without valid credentials gets 401 with
  * {@code WWW-Authenticate}, before any path matching (so unknown paths tell nothing to strangers).
- * The user becomes the request's principal.
+ * The user becomes the request's principal. A viewer may only read: writes get 403. A request
+ * marked {@code X-Requested-With: XMLHttpRequest} (the web UI's) gets its 401 without
+ * {@code WWW-Authenticate}: browsers then show no login dialog of their own, and the UI asks with its form.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -25,6 +27,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     /** Realm named in the challenge. */
     public static final String REALM = "p4vpn";
+
+    private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     private final Users users;
 
@@ -41,7 +45,12 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String user = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (user == null) {
-            request.abortWith(challenge());
+            request.abortWith(challenge(!"XMLHttpRequest".equalsIgnoreCase(request.getHeaderString("X-Requested-With"))));
+            return;
+        }
+        if (users.role(user) == Users.Role.VIEWER && !READS.contains(request.getMethod())) {
+            request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, null, null,
+                    "user " + user + " may only read (role viewer): " + request.getMethod() + " refused"));
             return;
         }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
@@ -54,7 +63,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
             @Override
             public boolean isUserInRole(String role) {
-                return false;
+                return users.role(user).name().equalsIgnoreCase(role);
             }
 
             @Override
@@ -88,9 +97,12 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         return users.verify(user, decoded.substring(colon + 1)) ? user : null;
     }
 
-    private static Response challenge() {
+    private static Response challenge(boolean withHeader) {
         Response r = ErrorBody.response(Response.Status.UNAUTHORIZED, null, null,
                 "authentication required: give a user name and password (HTTP Basic)");
+        if (!withHeader) {
+            return r;
+        }
         return Response.fromResponse(r)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"").build();
     }

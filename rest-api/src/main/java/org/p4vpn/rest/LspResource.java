@@ -46,7 +46,7 @@ public class LspResource {
                 .filter(l -> in == null || l.ingress().equals(in))
                 .filter(l -> out == null || l.egress().equals(out))
                 .sorted(Comparator.comparing((Lsp l) -> l.ingress().toString())
-                                .thenComparing(l -> l.egress().toString()))
+                                .thenComparing(l -> l.egress().toString()).thenComparing(l -> l.vpn().orElse("")))
                 .collect(Collectors.toList());
         return Params.array(lsps, LspResource::encode);
     }
@@ -56,6 +56,7 @@ public class LspResource {
         o.put("ingress", l.ingress().toString());
         o.put("egress", l.egress().toString());
         o.put("state", l.state().name());
+        o.put("vpn", l.vpn().orElse(null));
         ArrayNode primaries = o.putArray("primaries");
         l.primaries().forEach(p -> primaries.add(hops(p)));
         l.backup().ifPresent(b -> o.set("backup", hops(b)));

@@ -14,7 +14,8 @@ public final class RestApplication {
 
     /** The resource classes, which {@code openapi.yaml} must describe exactly. */
     public static final List<Class<?>> RESOURCES = List.of(VpnResource.class, SiteResource.class,
-            NodeResource.class, RouteViewResource.class, LspResource.class, OpenApiResource.class);
+            NodeResource.class, RouteViewResource.class, LspResource.class, TopologyResource.class,
+            TraceResource.class, OpenApiResource.class);
 
     private RestApplication() {
     }

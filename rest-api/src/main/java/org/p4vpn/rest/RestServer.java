@@ -1,7 +1,11 @@
 package org.p4vpn.rest;
 
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.server.StaticHttpHandler;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
@@ -16,11 +20,14 @@ import java.nio.file.Path;
 /**
  * The REST API on an embedded Grizzly HTTP server (the embedded runtime's; ONOS serves the same
  * resources from its own web container). The API lives under {@code /l3vpn/v1}; static files
- * (the web UI) may be served at {@code /}.
+ * (a directory) may be served at {@code /}, or the web UI (class path resources) at {@value #UI_PATH}.
  */
 public final class RestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    /** Where the web UI is served; {@code /} redirects there. */
+    public static final String UI_PATH = "/ui/";
 
     private final HttpServer server;
     private final int port;
@@ -55,15 +62,71 @@ public final class RestServer implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static RestServer start(String host, int port, Services services, Users users, Path staticDir) {
-        URI base = URI.create("http://" + host + ":" + port + RestApplication.BASE_PATH + "/");
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base,
-                RestApplication.config(services, users), false);
+        HttpServer server = create(host, port, services, users);
         if (staticDir != null) {
             if (!Files.isDirectory(staticDir)) {
                 throw new IllegalArgumentException(staticDir + " is not a directory");
             }
             server.getServerConfiguration().addHttpHandler(new StaticHttpHandler(staticDir.toString()), "/");
         }
+        return listen(server, host, port);
+    }
+
+    /**
+     * Starts the API and the web UI: the class path resources under {@code uiRoot} (a folder with
+     * an {@code index.html}) at {@value #UI_PATH}, and {@code /} redirecting there. The UI's files
+     * are public (they hold no data); everything they show comes from the API, which wants credentials.
+     *
+     * @param host     address to listen on
+     * @param port     TCP port, 0 for any free one
+     * @param services the VPN services
+     * @param users    who may use the API
+     * @param loader   class loader that holds the UI's resources
+     * @param uiRoot   resource folder of the UI, e.g. {@code p4vpn-ui/}
+     * @return the running server
+     * @throws IllegalArgumentException if {@code uiRoot} has no {@code index.html}
+     * @throws UncheckedIOException     if the port cannot be bound
+     */
+    public static RestServer startWithUi(String host, int port, Services services, Users users,
+                                         ClassLoader loader, String uiRoot) {
+        String root = uiRoot.endsWith("/") ? uiRoot : uiRoot + "/";
+        if (loader.getResource(root + "index.html") == null) {
+            throw new IllegalArgumentException("no web UI at " + root + "index.html on the class path");
+        }
+        HttpServer server = create(host, port, services, users);
+        String bare = UI_PATH.substring(0, UI_PATH.length() - 1);
+        CLStaticHttpHandler ui = new CLStaticHttpHandler(loader, "/" + root) {
+            @Override
+            public void service(Request request, Response response) throws Exception {
+                // the page's relative links need the trailing slash
+                if (bare.equals(request.getRequestURI())) {
+                    response.sendRedirect(UI_PATH);
+                } else {
+                    super.service(request, response);
+                }
+            }
+        };
+        ui.setFileCacheEnabled(false);
+        server.getServerConfiguration().addHttpHandler(ui, bare);
+        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws IOException {
+                if ("/".equals(request.getRequestURI())) {
+                    response.sendRedirect(UI_PATH);
+                } else {
+                    response.setStatus(404, "Not Found");
+                }
+            }
+        }, "/");
+        return listen(server, host, port);
+    }
+
+    private static HttpServer create(String host, int port, Services services, Users users) {
+        URI base = URI.create("http://" + host + ":" + port + RestApplication.BASE_PATH + "/");
+        return GrizzlyHttpServerFactory.createHttpServer(base, RestApplication.config(services, users), false);
+    }
+
+    private static RestServer listen(HttpServer server, String host, int port) {
         try {
             server.start();
         } catch (IOException e) {

@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The user table of the REST API: user name to password hash. A hash reads
  * {@code pbkdf2-sha256$<iterations>$<salt, base64>$<key, base64>} (PBKDF2WithHmacSHA256 of the JDK).
- * A properties file holds {@code user=hash} lines; {@code java -cp ... org.p4vpn.rest.Users} prints
- * the hash of a password typed on standard input.
+ * A properties file holds {@code user=hash} lines, or {@code user=hash,viewer} for a user who may
+ * only read; {@code java -cp ... org.p4vpn.rest.Users} prints the hash of a password typed on
+ * standard input.
  */
 public final class Users {
 
@@ -33,7 +34,16 @@ public final class Users {
     // Compared against when the user is unknown, so that the time taken does not tell.
     private static final String DUMMY = hash("not-a-password".toCharArray());
 
+    /** What a user may do. */
+    public enum Role {
+        /** Reads and writes. */
+        ADMIN,
+        /** Reads only (GET, HEAD, OPTIONS). */
+        VIEWER
+    }
+
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final Map<String, Role> roles = new ConcurrentHashMap<>();
     // user -> SHA-256(hash, password) of the last password that matched: spares PBKDF2 on every request
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
 
@@ -60,7 +70,17 @@ public final class Users {
             p.load(r);
         }
         Users users = new Users();
-        p.stringPropertyNames().forEach(u -> users.addHash(u, p.getProperty(u).trim()));
+        for (String u : p.stringPropertyNames()) {
+            String[] v = p.getProperty(u).trim().split(",", 2);
+            Role role;
+            try {
+                role = v.length == 1 ? Role.ADMIN : Role.valueOf(v[1].trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": user " + u + ": the role after the hash is admin or "
+                        + "viewer, not '" + v[1].trim() + "'");
+            }
+            users.addHash(u, v[0].trim(), role);
+        }
         return users;
     }
 
@@ -76,6 +96,18 @@ public final class Users {
     }
 
     /**
+     * Adds or replaces a user with a password and a role.
+     *
+     * @param user     user name
+     * @param password password
+     * @param role     role
+     * @return this
+     */
+    public Users add(String user, String password, Role role) {
+        return addHash(user, hash(password.toCharArray()), role);
+    }
+
+    /**
      * Adds or replaces a user with a password hash made by {@link #hash(char[])}.
      *
      * @param user user name
@@ -83,13 +115,36 @@ public final class Users {
      * @return this
      */
     public Users addHash(String user, String hash) {
+        return addHash(user, hash, Role.ADMIN);
+    }
+
+    /**
+     * Adds or replaces a user with a password hash and a role.
+     *
+     * @param user user name
+     * @param hash password hash
+     * @param role role
+     * @return this
+     */
+    public Users addHash(String user, String hash, Role role) {
         if (user == null || user.isEmpty() || user.contains(":")) {
             throw new IllegalArgumentException("a user name is non-empty and has no ':'");
         }
         parse(hash);
         hashes.put(user, hash);
+        roles.put(user, Objects.requireNonNull(role, "role"));
         verified.remove(user);
         return this;
+    }
+
+    /**
+     * Returns a user's role.
+     *
+     * @param user user name
+     * @return role, {@link Role#VIEWER} for an unknown user
+     */
+    public Role role(String user) {
+        return roles.getOrDefault(user, Role.VIEWER);
     }
 
     /**

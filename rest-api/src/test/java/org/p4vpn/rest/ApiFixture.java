@@ -33,12 +33,18 @@ final class ApiFixture implements AutoCloseable {
 
     static final String USER = "admin";
     static final String PASSWORD = "s3cret";
+    /** A read-only user (same password). */
+    static final String VIEWER = "viewer";
 
     final L3VpnManager vpns;
     final VpnRouteManager routes;
     final RestServer server;
     // HTTP/1.1: Grizzly does not take the JDK client's h2c upgrade on requests with a body
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** The switches and links the network state service answers (tests set them). */
+    final List<org.p4vpn.api.NetworkSwitch> switches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<org.p4vpn.api.NetworkLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What the LSP service answers (tests set it). */
     final List<org.p4vpn.api.Lsp> lsps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -61,8 +67,20 @@ final class ApiFixture implements AutoCloseable {
         routes.activate();
         Services services = Services.of(Map.of(L3VpnService.class, vpns, L3VpnAdminService.class, vpns,
                 VpnRouteService.class, routes, org.p4vpn.api.LspService.class,
-                (org.p4vpn.api.LspService) () -> List.copyOf(lsps)));
-        server = RestServer.start("127.0.0.1", 0, services, Users.empty().add(USER, PASSWORD));
+                (org.p4vpn.api.LspService) () -> List.copyOf(lsps), org.p4vpn.api.NetworkStateService.class,
+                new org.p4vpn.api.NetworkStateService() {
+                    @Override
+                    public java.util.Collection<org.p4vpn.api.NetworkSwitch> getSwitches() {
+                        return List.copyOf(switches);
+                    }
+
+                    @Override
+                    public java.util.Collection<org.p4vpn.api.NetworkLink> getLinks() {
+                        return List.copyOf(links);
+                    }
+                }));
+        server = RestServer.start("127.0.0.1", 0, services, Users.empty().add(USER, PASSWORD)
+                .add(VIEWER, PASSWORD, Users.Role.VIEWER));
     }
 
     private static void set(Object target, String name, Object value) {
@@ -134,6 +152,44 @@ final class ApiFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + r.body(), e);
         }
+    }
+
+    /** JSON with single quotes, for readability. */
+    static String j(String s) {
+        return s.replace('\'', '"');
+    }
+
+    static HttpResponse<String> ok(HttpResponse<String> r, int status) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, r.statusCode(), r.body());
+        return r;
+    }
+
+    static void error(HttpResponse<String> r, int status, String field) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, r.statusCode(), r.body());
+        org.junit.jupiter.api.Assertions.assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers() + r.body());
+        JsonNode e = json(r);
+        org.junit.jupiter.api.Assertions.assertEquals(field, e.path("field").isNull() ? null : e.path("field").asText(), r.body());
+        org.junit.jupiter.api.Assertions.assertFalse(e.path("message").asText().isEmpty(), r.body());
+    }
+
+    static String vpn(String name, String rd) {
+        return j("{'name':'" + name + "','routeDistinguisher':'" + rd + "','routeTargets':['" + rd + "']}");
+    }
+
+    static String site(String name, String vpn, String pe, int port, String net, String... statics) {
+        StringBuilder routes = new StringBuilder();
+        for (String s : statics) {
+            routes.append(routes.length() == 0 ? "" : ",").append("'").append(s).append("'");
+        }
+        return j("{'name':'" + name + "','vpn':'" + vpn + "','device':'" + pe + "','port':" + port + ",'peInterface':'"
+                + net + ".1/24','ceAddress':'" + net + ".2','staticRoutes':[" + routes + "]}");
+    }
+
+    /** The seed's provider nodes: PE1 (1.1.1.1), PE2 (2.2.2.2) and P1 (3.3.3.3). */
+    void seedNodes() {
+        ok(put("/nodes/device:pe1", j("{'role':'PE','routerId':'1.1.1.1'}")), 200);
+        ok(put("/nodes/device:pe2", j("{'role':'PE','routerId':'2.2.2.2'}")), 200);
+        ok(put("/nodes/device:p1", j("{'role':'P','routerId':'3.3.3.3'}")), 200);
     }
 
     @Override

@@ -13,7 +13,12 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p4vpn.rest.ApiFixture.error;
+import static org.p4vpn.rest.ApiFixture.j;
 import static org.p4vpn.rest.ApiFixture.json;
+import static org.p4vpn.rest.ApiFixture.ok;
+import static org.p4vpn.rest.ApiFixture.site;
+import static org.p4vpn.rest.ApiFixture.vpn;
 
 /** The API over HTTP against the real managers: status codes, bodies, and that rejected writes change nothing. */
 class RestApiTest {
@@ -23,45 +28,12 @@ class RestApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiFixture();
-        ok(api.put("/nodes/device:pe1", j("{'role':'PE','routerId':'1.1.1.1'}")), 200);
-        ok(api.put("/nodes/device:pe2", j("{'role':'PE','routerId':'2.2.2.2'}")), 200);
-        ok(api.put("/nodes/device:p1", j("{'role':'P','routerId':'3.3.3.3'}")), 200);
+        api.seedNodes();
     }
 
     @AfterEach
     void tearDown() {
         api.close();
-    }
-
-    /** JSON with single quotes, for readability. */
-    private static String j(String s) {
-        return s.replace('\'', '"');
-    }
-
-    private static HttpResponse<String> ok(HttpResponse<String> r, int status) {
-        assertEquals(status, r.statusCode(), r.body());
-        return r;
-    }
-
-    private static void error(HttpResponse<String> r, int status, String field) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers() + r.body());
-        JsonNode e = json(r);
-        assertEquals(field, e.path("field").isNull() ? null : e.path("field").asText(), r.body());
-        assertFalse(e.path("message").asText().isEmpty(), r.body());
-    }
-
-    private static String vpn(String name, String rd) {
-        return j("{'name':'" + name + "','routeDistinguisher':'" + rd + "','routeTargets':['" + rd + "']}");
-    }
-
-    private static String site(String name, String vpn, String pe, int port, String net, String... statics) {
-        StringBuilder routes = new StringBuilder();
-        for (String s : statics) {
-            routes.append(routes.length() == 0 ? "" : ",").append("'").append(s).append("'");
-        }
-        return j("{'name':'" + name + "','vpn':'" + vpn + "','device':'" + pe + "','port':" + port + ",'peInterface':'"
-                + net + ".1/24','ceAddress':'" + net + ".2','staticRoutes':[" + routes + "]}");
     }
 
     private void provision() {
@@ -249,6 +221,19 @@ class RestApiTest {
         unchangedBy(() -> api.post("/vpns", "[1,2]"), 400, "body");
         unchangedBy(() -> api.post("/vpns", j("{'name':'vpna','routeDistinguisher':'65000:1','colour':'red'}")),
                 400, "colour");
+    }
+
+    @Test
+    void aViewerReadsButCannotWrite() {
+        provision();
+        List<String> before = snapshot();
+        String viewer = ApiFixture.basic(ApiFixture.VIEWER, ApiFixture.PASSWORD);
+        HttpResponse<String> read = api.send(api.anonymous("/vpns").header("Authorization", viewer).GET());
+        assertEquals(200, read.statusCode(), read.body());
+        error(api.send(api.anonymous("/vpns").header("Authorization", viewer).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(vpn("vpnz", "65000:9")))), 403, null);
+        error(api.send(api.anonymous("/vpns/vpna").header("Authorization", viewer).DELETE()), 403, null);
+        assertEquals(before, snapshot(), "nothing changed");
     }
 
     @Test

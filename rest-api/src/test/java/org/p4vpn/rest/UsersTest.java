@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,6 +47,17 @@ class UsersTest {
         assertTrue(users.verify("alice", "a1"));
         assertTrue(users.verify("bob", "b2"));
         assertFalse(users.verify("bob", "a1"));
+        assertEquals(Users.Role.ADMIN, users.role("alice"), "no role given: admin");
+    }
+
+    @Test
+    void aViewerIsReadOnlyAndABadRoleIsNamed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("users.properties");
+        Files.writeString(file, "carol=" + Users.hash("c3".toCharArray()) + ",viewer\n");
+        assertEquals(Users.Role.VIEWER, Users.load(file).role("carol"));
+        Files.writeString(file, "carol=" + Users.hash("c3".toCharArray()) + ",root\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Users.load(file));
+        assertTrue(e.getMessage().contains("carol") && e.getMessage().contains("'root'"), e.getMessage());
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,8 +26,12 @@ import java.util.TreeMap;
  */
 public final class Bmv2DataPlane implements DataPlane {
 
-    private final List<Bmv2Switch> switches = new ArrayList<>();
+    private final Map<String, Bmv2Switch> switches = new LinkedHashMap<>();
     private final List<VethLink> links = new ArrayList<>();
+    // The veth pair of each switch-to-switch link, by both of its ends ("device:p1/2").
+    private final Map<String, VethLink> cables = new HashMap<>();
+    // nftables tables that cut links, removed on close.
+    private final Set<String> cut = new HashSet<>();
     private final List<String> namespaces = new ArrayList<>();
     private final Map<String, NetworkFile.Host> hosts = new HashMap<>();
     private NetworkFile network;
@@ -67,6 +73,8 @@ public final class Bmv2DataPlane implements DataPlane {
             for (NetworkFile.Link l : file.links()) {
                 VethLink link = VethLink.create("pvl" + i + "a", "pvl" + i + "b");
                 dp.links.add(link);
+                dp.cables.put(l.deviceA + "/" + l.portA, link);
+                dp.cables.put(l.deviceB + "/" + l.portB, link);
                 ports.get(l.deviceA).put(l.portA, link.a());
                 ports.get(l.deviceB).put(l.portB, link.b());
                 i++;
@@ -89,7 +97,7 @@ public final class Bmv2DataPlane implements DataPlane {
             for (NetworkFile.Device d : file.devices().values()) {
                 Bmv2Switch sw = Bmv2Switch.start(d.name, d.deviceId, ports.get(d.id),
                                                  logDir.resolve("bmv2-" + d.name + ".log"), false);
-                dp.switches.add(sw);
+                dp.switches.put(d.id, sw);
                 grpc.put(d.id, sw.grpcPort());
             }
             dp.network = file.withGrpcPorts(grpc);
@@ -133,6 +141,52 @@ public final class Bmv2DataPlane implements DataPlane {
                    String.valueOf(seconds), dst.ip) == 0;
     }
 
+    /**
+     * Cuts a link by dropping everything leaving either veth end (an nftables netdev egress chain).
+     * Setting the veths down is not a cable pull for BMv2: its sends on a down veth stall the other
+     * ports of the switch too.
+     */
+    @Override
+    public void setLinkUp(String device, int port, boolean up) {
+        VethLink link = cables.get(device + "/" + port);
+        if (link == null) {
+            throw new IllegalArgumentException("no link ends at " + device + "/" + port);
+        }
+        if (!Files.isExecutable(Path.of("/usr/sbin/nft"))) {
+            throw new IllegalStateException("cutting a link on BMv2 needs nft (Debian package nftables)");
+        }
+        String table = "p4vpn_cut_" + link.a();
+        Commands.run(true, "nft", "delete", "table", "netdev", table);
+        cut.remove(table);
+        if (!up) {
+            Commands.run(false, "nft", "add", "table", "netdev", table);
+            cut.add(table);
+            for (String end : List.of(link.a(), link.b())) {
+                Commands.run(false, "nft", "add", "chain", "netdev", table, "out_" + end, "{ type filter hook egress device \""
+                        + end + "\" priority 0; policy drop; }");
+            }
+        }
+    }
+
+    /**
+     * Tells why links cannot be cut on BMv2 here, if they cannot.
+     *
+     * @return the reason, empty if they can
+     */
+    public static Optional<String> linkCutUnavailableReason() {
+        return Files.isExecutable(Path.of("/usr/sbin/nft")) ? Optional.empty()
+                : Optional.of("nft (Debian package nftables) is not installed");
+    }
+
+    @Override
+    public synchronized void restartSwitch(String device) {
+        Bmv2Switch sw = switches.get(device);
+        if (sw == null) {
+            throw new IllegalArgumentException("no switch " + device);
+        }
+        switches.put(device, sw.restart());
+    }
+
     @Override
     public String describe() {
         return "BMv2 (simple_switch_grpc, CEs in network namespaces p4vpn-*);" + DataPlane.addresses(network);
@@ -140,7 +194,8 @@ public final class Bmv2DataPlane implements DataPlane {
 
     @Override
     public void close() {
-        switches.forEach(Bmv2Switch::close);
+        cut.forEach(t -> Commands.run(true, "nft", "delete", "table", "netdev", t));
+        switches.values().forEach(Bmv2Switch::close);
         namespaces.forEach(ns -> Commands.run(true, "ip", "netns", "del", ns));
         links.forEach(VethLink::close);
     }

@@ -29,6 +29,26 @@ public interface DataPlane extends AutoCloseable {
     boolean ping(String from, String to, Duration timeout);
 
     /**
+     * Cuts or restores the link at a switch port in both directions, as pulling or plugging its cable
+     * would; the controller is not told (it must notice).
+     *
+     * @param device switch id
+     * @param port   port number
+     * @param up     whether the link carries traffic
+     * @throws IllegalArgumentException if no link of the network file ends at that port
+     */
+    void setLinkUp(String device, int port, boolean up);
+
+    /**
+     * Power-cycles a switch: it comes back on the same P4Runtime address and ports with no pipeline
+     * and no entries; the controller must notice and restore it.
+     *
+     * @param device switch id
+     * @throws IllegalArgumentException if there is no such switch
+     */
+    void restartSwitch(String device);
+
+    /**
      * Describes the data plane for the console ("emulator; pe1@127.0.0.1:50001 ...").
      *
      * @return text

@@ -25,6 +25,7 @@ import p4.v1.P4RuntimeOuterClass.Update;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -152,56 +153,97 @@ final class DeviceAgent implements AutoCloseable {
     }
 
     /**
-     * Brings the switch to the desired entities: reads what it has, then deletes what is extra and
-     * inserts what is missing (groups before entries that use them, and the reverse on delete).
+     * Brings the switch to the desired entities: reads what it has, then writes the difference in an
+     * order the switch accepts at every step: table entries that go away first; then members, groups
+     * and entries that are new or changed (a changed one, same key other contents, is modified in
+     * place so nothing that uses it breaks); last, groups and members no longer used.
      *
      * @param desired entities the switch should hold
      * @return number of updates written
      */
     int reconcile(DeviceEntries desired) {
         DeviceEntries have = read();
-        List<Update> del = new ArrayList<>();
-        List<Update> add = new ArrayList<>();
-        diff(have.entries(), desired.entries(), codec::encode, del, add, true);
-        diff(have.groups(), desired.groups(), codec::encode, del, add, false);
-        diff(have.members(), desired.members(), codec::encode, del, add, false);
-        // Deletes: entries, then groups, then members; inserts: members, groups, entries.
-        List<Update> ordered = new ArrayList<>(del);
-        List<Update> inserts = new ArrayList<>(add);
-        java.util.Collections.reverse(inserts);
-        ordered.addAll(inserts);
-        if (!ordered.isEmpty()) {
-            WriteResult r = client.write(ordered);
-            if (!r.allOk()) {
-                LOG.warn("{}: {} of {} updates failed:\n{}", device, r.failures(), ordered.size(), r);
+        Diff<PiTableEntry> entries = Diff.of(have.entries(), desired.entries(),
+                                             t -> List.of(t.table(), t.matchKey(), t.priority().orElse(-1)));
+        Diff<PiActionProfileGroup> groups = Diff.of(have.groups(), desired.groups(),
+                                                    g -> List.of(g.actionProfile(), g.id()));
+        Diff<PiActionProfileMember> members = Diff.of(have.members(), desired.members(),
+                                                      m -> List.of(m.actionProfile(), m.id()));
+        List<List<Update>> phases = List.of(
+                entries.removed(codec::encode),
+                members.addedOrChanged(codec::encode),
+                groups.addedOrChanged(codec::encode),
+                entries.addedOrChanged(codec::encode),
+                groups.removed(codec::encode),
+                members.removed(codec::encode));
+        int written = 0;
+        int failed = 0;
+        for (List<Update> phase : phases) {
+            if (phase.isEmpty()) {
+                continue;
             }
-            LOG.info("{}: -{} +{} entities", device, del.size(), add.size());
+            WriteResult r = client.write(phase);
+            written += phase.size();
+            if (!r.allOk()) {
+                failed += r.failures();
+                LOG.warn("{}: {} of {} updates failed:\n{}", device, r.failures(), phase.size(), r);
+            }
         }
-        return ordered.size();
+        if (written > 0) {
+            LOG.info("{}: {} updates ({} entries, {} groups, {} members changed){}", device, written,
+                     entries.size(), groups.size(), members.size(), failed == 0 ? "" : ", " + failed + " failed");
+        }
+        return written;
+    }
+
+    /** What differs between two sets of entities of one kind, matched by key. */
+    private static final class Diff<T> {
+        private final List<T> removed = new ArrayList<>();
+        private final List<T> added = new ArrayList<>();
+        private final List<T> changed = new ArrayList<>();
+
+        static <T> Diff<T> of(List<T> have, List<T> want, java.util.function.Function<T, Object> key) {
+            Diff<T> d = new Diff<>();
+            Map<Object, T> h = new java.util.LinkedHashMap<>();
+            have.forEach(t -> h.put(key.apply(t), t));
+            Map<Object, T> w = new java.util.LinkedHashMap<>();
+            want.forEach(t -> w.put(key.apply(t), t));
+            h.forEach((k, t) -> {
+                if (!w.containsKey(k)) {
+                    d.removed.add(t);
+                }
+            });
+            w.forEach((k, t) -> {
+                T old = h.get(k);
+                if (old == null) {
+                    d.added.add(t);
+                } else if (!old.equals(t)) {
+                    d.changed.add(t);
+                }
+            });
+            return d;
+        }
+
+        int size() {
+            return removed.size() + added.size() + changed.size();
+        }
+
+        List<Update> removed(Encoder<T> enc) {
+            List<Update> out = new ArrayList<>();
+            removed.forEach(t -> out.add(PiCodec.update(Update.Type.DELETE, enc.encode(t))));
+            return out;
+        }
+
+        List<Update> addedOrChanged(Encoder<T> enc) {
+            List<Update> out = new ArrayList<>();
+            added.forEach(t -> out.add(PiCodec.update(Update.Type.INSERT, enc.encode(t))));
+            changed.forEach(t -> out.add(PiCodec.update(Update.Type.MODIFY, enc.encode(t))));
+            return out;
+        }
     }
 
     private interface Encoder<T> {
         Entity encode(T t);
-    }
-
-    /** Appends deletes of extra and inserts of missing entities (inserts in reverse kind order). */
-    private static <T> void diff(List<T> have, List<T> want, Encoder<T> enc, List<Update> del, List<Update> add,
-                                 boolean first) {
-        Set<T> h = new LinkedHashSet<>(have);
-        Set<T> w = new LinkedHashSet<>(want);
-        List<Update> ins = new ArrayList<>();
-        for (T t : h) {
-            if (!w.contains(t)) {
-                del.add(PiCodec.update(Update.Type.DELETE, enc.encode(t)));
-            }
-        }
-        for (T t : w) {
-            if (!h.contains(t)) {
-                ins.add(PiCodec.update(Update.Type.INSERT, enc.encode(t)));
-            }
-        }
-        java.util.Collections.reverse(ins);
-        add.addAll(ins);
     }
 
     /**

@@ -64,9 +64,9 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
     private final NetworkFile network;
     private final TransportPlanner planner;
     private final Map<DeviceId, DeviceAgent> agents = new LinkedHashMap<>();
-    private final Map<DeviceId, DeviceEntries> applied = new HashMap<>();
+    private final Map<DeviceId, DeviceEntries> applied = new ConcurrentHashMap<>();
     private final Map<String, MacAddress> ceMacs = new ConcurrentHashMap<>();
-    private final Set<ConnectPoint> downLinks = ConcurrentHashMap.newKeySet();
+    private final LinkMonitor monitor;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "programmer");
         t.setDaemon(true);
@@ -98,6 +98,9 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
             agents.put(id, new DeviceAgent(id, d.grpcHost, d.grpcPort, d.deviceId, p4info, json,
                                            p -> executor.execute(() -> packetIn(id, p))));
         }
+        // A switch is judged by probes once it holds its entries (the LLDP punt among them).
+        this.monitor = new LinkMonitor(network, id -> agents.containsKey(id) && agents.get(id).isReady()
+                && applied.containsKey(id));
         for (NetworkFile.Host h : network.hosts()) {
             // CE MACs the network file knows; others are learned from ARP.
             ceMacs.put(h.device + "|" + h.port + "|" + h.ip, MacAddress.valueOf(h.mac));
@@ -142,27 +145,21 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
     }
 
     /**
+     * Returns the switches and links as this programmer sees them (link state from LLDP probes).
+     *
+     * @return network state
+     */
+    public org.p4vpn.api.NetworkStateService networkState() {
+        return monitor;
+    }
+
+    /**
      * Tells whether every switch is connected.
      *
      * @return true if all are ready
      */
     public boolean allConnected() {
         return agents.values().stream().allMatch(DeviceAgent::isReady);
-    }
-
-    /**
-     * Marks a link down or up (a failure detected outside, e.g. a lab's port event).
-     *
-     * @param end either end of the link
-     * @param up  whether it is up
-     */
-    public void setLinkUp(ConnectPoint end, boolean up) {
-        if (up) {
-            downLinks.remove(end);
-        } else {
-            downLinks.add(end);
-        }
-        schedule();
     }
 
     private void schedule() {
@@ -182,8 +179,9 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
                 reconnected = true;
             }
         }
-        if (reconnected) {
-            program(true);
+        boolean linkChanged = monitor.probeRound((d, port, frame) -> agents.get(d).packetOut(port, frame));
+        if (reconnected || linkChanged) {
+            program(reconnected);
         }
     }
 
@@ -192,7 +190,7 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
         for (NetworkFile.Link l : network.links()) {
             ConnectPoint a = new ConnectPoint(DeviceId.deviceId(l.deviceA), PortNumber.portNumber(l.portA));
             ConnectPoint b = new ConnectPoint(DeviceId.deviceId(l.deviceB), PortNumber.portNumber(l.portB));
-            if (downLinks.contains(a) || downLinks.contains(b)) {
+            if (!monitor.isUp(a)) {
                 continue;
             }
             out.add(new TransportTopology.Link(a, b, l.metric));
@@ -216,7 +214,8 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
             Set<DeviceId> switches = new HashSet<>(macs.keySet());
             List<DeviceId> pes = new ArrayList<>();
             nodes.stream().filter(n -> n.role() == org.p4vpn.api.NodeRole.PE).forEach(n -> pes.add(n.deviceId()));
-            TransportPlan plan = planner.plan(new TransportTopology(switches, links), pes);
+            TransportPlan plan = planner.plan(new TransportTopology(switches, links), pes,
+                    StateAssembler.privateLspPes(vpns.getVpnInstances(), vpns.getSites()));
             published = plan;
             Map<String, MacAddress> siteMacs = new HashMap<>();
             for (Site s : vpns.getSites()) {
@@ -267,7 +266,7 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
         } catch (DeserializationException e) {
             return;
         }
-        if (eth.getEtherType() != Ethernet.TYPE_ARP) {
+        if (monitor.received(device, port, eth) || eth.getEtherType() != Ethernet.TYPE_ARP) {
             return;
         }
         ARP arp = (ARP) eth.getPayload();

@@ -2,6 +2,7 @@ package org.p4vpn.runtime;
 
 import org.p4vpn.emulator.net.EmulatedHost;
 import org.p4vpn.emulator.net.EmulatedLab;
+import org.p4vpn.emulator.net.EmulatedNetwork;
 import org.p4vpn.p4rt.topo.NetworkFile;
 import org.p4vpn.pipeconf.PipelineOutputs;
 
@@ -55,6 +56,19 @@ public final class EmulatedDataPlane implements DataPlane {
             throw new IllegalArgumentException("no host " + (dst == null ? to : from) + " in the network file");
         }
         return lab.network().ping(from, dst.ip(), timeout);
+    }
+
+    @Override
+    public void setLinkUp(String device, int port, boolean up) {
+        lab.network().setLinkUp(new EmulatedNetwork.PortRef(device, port), up);
+    }
+
+    @Override
+    public void restartSwitch(String device) {
+        if (!network.devices().containsKey(device)) {
+            throw new IllegalArgumentException("no switch " + device);
+        }
+        lab.restart(device, PipelineOutputs.cpuPort());
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class Main {
         private Path data = Paths.get("data");
         private boolean serve;
         private boolean bmv2;
+        private boolean attach;
         private String listen = "127.0.0.1";
         private int restPort = 8181;
         private Path users;
@@ -42,7 +43,7 @@ public final class Main {
     /**
      * Runs the main job.
      *
-     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2] [--listen HOST]
+     * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST]
      *             [--rest-port N] [--users FILE] [--serve]}
      */
     public static void main(String[] args) {
@@ -84,8 +85,13 @@ public final class Main {
                     fail("the controller did not settle within 30 s");
                 }
                 VrfTablePrinter.print(runtime.routeService(), System.out);
-                step("checking reachability with pings between CEs");
-                ok = Verification.print(Verification.run(scenario.checks(), lab), System.out);
+                if (o.attach) {
+                    ok = true;
+                    System.out.println("attached switches: reachability is checked by the lab that runs the CEs");
+                } else {
+                    step("checking reachability with pings between CEs");
+                    ok = Verification.print(Verification.run(scenario.checks(), lab), System.out);
+                }
                 if (o.serve) {
                     System.out.println("serving; stop with Ctrl-C");
                     Poll.until(Duration.ofDays(3650), () -> false);
@@ -104,7 +110,7 @@ public final class Main {
         Path users = o.users != null ? o.users : o.data != null ? o.data.resolve("users.properties") : null;
         RestEndpoint rest;
         try {
-            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer);
+            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer, programmer.networkState());
         } catch (IllegalArgumentException e) {
             fail("users file " + users + ": " + e.getMessage());
             return null;
@@ -113,6 +119,7 @@ public final class Main {
             return null;
         }
         System.out.println("REST API: http://" + o.listen + ":" + rest.port() + "/l3vpn/v1   (OpenAPI: /l3vpn/v1/openapi.yaml)");
+        rest.uiUrl().ifPresent(url -> System.out.println("Web UI:   " + url + "   (same users as the API)"));
         if (rest.firstPassword() != null) {
             System.out.println("  user " + RestEndpoint.FIRST_USER + ", password " + rest.firstPassword()
                     + (users == null ? " (in memory only)" : " (shown once; its hash is in " + users + ")"));
@@ -124,14 +131,35 @@ public final class Main {
 
     private static DataPlane startDataPlane(NetworkFile network, Options o) {
         DataPlane dp;
-        if (o.bmv2) {
+        if (o.attach) {
+            step("attaching to " + network.devices().size() + " running switches");
+            try {
+                dp = AttachedDataPlane.attach(network, Duration.ofSeconds(30));
+            } catch (IllegalStateException e) {
+                fail("--attach: " + e.getMessage());
+                return null;
+            }
+        } else if (o.bmv2) {
             Bmv2DataPlane.unavailableReason().ifPresent(r -> fail("--bmv2: " + r));
             Path logs = o.data != null ? o.data : Paths.get(System.getProperty("java.io.tmpdir"), "p4vpn-bmv2");
             step("starting " + network.devices().size() + " BMv2 switches and " + network.hosts().size()
                          + " CE namespaces (logs in " + logs.toAbsolutePath() + ")");
-            dp = Bmv2DataPlane.start(network, logs);
+            try {
+                dp = Bmv2DataPlane.start(network, logs);
+            } catch (RuntimeException e) {
+                fail("cannot start the BMv2 network: " + e.getMessage());
+                return null;
+            }
         } else {
-            dp = EmulatedDataPlane.start(network, false);
+            try {
+                dp = EmulatedDataPlane.start(network, false);
+            } catch (java.io.UncheckedIOException e) {
+                // Usually a P4Runtime port of the network file taken by another run or a lab.
+                fail("cannot start the emulated network: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + rootMessage(e) + ")")
+                        + "; is another p4vpn or lab running? The ports are in the network file.");
+                return null;
+            }
         }
         System.out.println("data plane: " + dp.describe());
         return dp;
@@ -159,6 +187,9 @@ public final class Main {
                 case "--bmv2":
                     o.bmv2 = true;
                     break;
+                case "--attach":
+                    o.attach = true;
+                    break;
                 case "--listen":
                     o.listen = value(args, ++i);
                     break;
@@ -170,8 +201,11 @@ public final class Main {
                     break;
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
-                                 + " [--data DIR | --in-memory] [--bmv2] [--listen HOST] [--rest-port N] [--users FILE] [--serve]");
+                                 + " [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST] [--rest-port N] [--users FILE] [--serve]");
             }
+        }
+        if (o.bmv2 && o.attach) {
+            fail("--bmv2 starts switches and --attach uses running ones: give one of them");
         }
         return o;
     }
@@ -219,6 +253,14 @@ public final class Main {
             fail(args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null) {
+            r = r.getCause();
+        }
+        return r.getMessage();
     }
 
     private static void fail(String message) {

@@ -48,7 +48,8 @@ public final class NetworkNodes {
     }
 
     /**
-     * Returns a scenario whose nodes are those of a network (replacing any the scenario lists).
+     * Returns a scenario whose switch nodes are those of a network: a node the scenario lists for a
+     * device of the network is replaced; the others (route reflectors, which have no switch) are kept.
      *
      * @param scenario scenario
      * @param file     network
@@ -58,6 +59,8 @@ public final class NetworkNodes {
     public static Scenario withNodesOf(Scenario scenario, NetworkFile file) {
         ArrayNode nodes = VpnJson.mapper().createArrayNode();
         of(file).forEach(n -> nodes.add(VpnJson.encode(n)));
+        scenario.nodes().stream().filter(n -> !file.devices().containsKey(n.deviceId().toString()))
+                .forEach(n -> nodes.add(VpnJson.encode(n)));
         return Scenario.parse(scenario.toJson().set("nodes", nodes));
     }
 }

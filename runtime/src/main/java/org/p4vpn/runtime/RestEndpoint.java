@@ -3,6 +3,7 @@ package org.p4vpn.runtime;
 import org.p4vpn.api.L3VpnAdminService;
 import org.p4vpn.api.L3VpnService;
 import org.p4vpn.api.LspService;
+import org.p4vpn.api.NetworkStateService;
 import org.p4vpn.api.VpnRouteService;
 import org.p4vpn.rest.RestServer;
 import org.p4vpn.rest.Services;
@@ -21,7 +22,8 @@ import java.util.Map;
  * authentication against a users file ({@code user=hash} lines). Without a users file, one is made
  * with the user {@code admin} and a random password that is shown once. The job itself provisions
  * its scenario over the API as the user {@value #JOB_USER}, whose password is made at each start
- * and never leaves the process (it is in no file).
+ * and never leaves the process (it is in no file). The web UI (module {@code web-ui}, resources under
+ * {@value #UI_RESOURCES}) is served on the same port at {@code /ui/}.
  */
 public final class RestEndpoint implements AutoCloseable {
 
@@ -29,18 +31,34 @@ public final class RestEndpoint implements AutoCloseable {
     public static final String FIRST_USER = "admin";
     /** The user the main job provisions as. */
     public static final String JOB_USER = "p4vpn-job";
+    /** Class path folder of the web UI's files. */
+    public static final String UI_RESOURCES = "p4vpn-ui/";
 
     private final RestServer server;
     private final String firstPassword;
     private final String jobPassword;
     private final String host;
+    private final boolean ui;
 
-    private RestEndpoint(RestServer server, String host, String firstPassword, String jobPassword) {
+    private RestEndpoint(RestServer server, String host, String firstPassword, String jobPassword, boolean ui) {
         this.server = server;
+        this.ui = ui;
         this.host = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         this.firstPassword = firstPassword;
         this.jobPassword = jobPassword;
     }
+
+    private static final NetworkStateService NO_NETWORK = new NetworkStateService() {
+        @Override
+        public java.util.Collection<org.p4vpn.api.NetworkSwitch> getSwitches() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Collection<org.p4vpn.api.NetworkLink> getLinks() {
+            return java.util.List.of();
+        }
+    };
 
     /**
      * Starts the API.
@@ -53,7 +71,8 @@ public final class RestEndpoint implements AutoCloseable {
      * @throws IllegalArgumentException if the users file is malformed
      */
     public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile) {
-        return start(runtime, host, port, usersFile, java.util.List::of);
+        // Without a programmer: no LSPs, no switches.
+        return start(runtime, host, port, usersFile, java.util.List::of, NO_NETWORK);
     }
 
     /**
@@ -64,11 +83,12 @@ public final class RestEndpoint implements AutoCloseable {
      * @param port      port (0: any free one)
      * @param usersFile users file, made if absent; null keeps a generated user in memory only
      * @param lsps      the programmer's LSPs ({@code /lsps})
+     * @param network   switches and links as the programmer sees them ({@code /topology})
      * @return the endpoint
      * @throws IllegalArgumentException if the users file is malformed
      */
     public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile,
-                                     LspService lsps) {
+                                     LspService lsps, NetworkStateService network) {
         String password = null;
         Users users;
         try {
@@ -93,8 +113,13 @@ public final class RestEndpoint implements AutoCloseable {
         Services services = Services.of(Map.<Class<?>, Object>of(L3VpnService.class, runtime.vpnService(),
                                                 L3VpnAdminService.class, runtime.adminService(),
                                                 VpnRouteService.class, runtime.routeService(),
-                                                LspService.class, lsps));
-        return new RestEndpoint(RestServer.start(host, port, services, users), host, password, job);
+                                                LspService.class, lsps, NetworkStateService.class, network));
+        ClassLoader loader = RestEndpoint.class.getClassLoader();
+        // the UI comes with the web-ui jar; a class path without it still serves the API
+        boolean ui = loader.getResource(UI_RESOURCES + "index.html") != null;
+        RestServer server = ui ? RestServer.startWithUi(host, port, services, users, loader, UI_RESOURCES)
+                : RestServer.start(host, port, services, users);
+        return new RestEndpoint(server, host, password, job, ui);
     }
 
     private static String randomPassword() {
@@ -114,6 +139,15 @@ public final class RestEndpoint implements AutoCloseable {
      */
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Returns the address of the web UI.
+     *
+     * @return URL, or empty when the UI is not on the class path
+     */
+    public java.util.Optional<String> uiUrl() {
+        return ui ? java.util.Optional.of("http://" + host + ":" + port() + RestServer.UI_PATH) : java.util.Optional.empty();
     }
 
     /**

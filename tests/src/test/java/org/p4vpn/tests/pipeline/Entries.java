@@ -134,10 +134,16 @@ public final class Entries {
                 .build();
     }
 
-    /** vrf_fib: a remote prefix, VPN label pushed, next hop toward the egress PE. */
+    /** vrf_fib: a remote prefix, VPN label pushed, next hop toward the egress PE (best effort). */
     public Entries vrfRouteVpn(int vrf, String prefix, int len, int vpnLabel, int nextId) {
+        return vrfRouteVpn(vrf, prefix, len, vpnLabel, nextId, 0);
+    }
+
+    /** vrf_fib: as above, both pushed labels marked with a traffic class (a VPN's QoS class). */
+    public Entries vrfRouteVpn(int vrf, String prefix, int len, int vpnLabel, int nextId, int tc) {
         table(INGRESS_PIPE_IMPL_VRF_FIB_VRF_FIB, vrfKey(vrf, prefix, len),
-              action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN, param(VPN_LABEL, vpnLabel, 20), param(NEXT_ID, nextId, 32)),
+              action(INGRESS_PIPE_IMPL_VRF_FIB_ROUTE_VPN, param(VPN_LABEL, vpnLabel, 20), param(NEXT_ID, nextId, 32),
+                     param(TC, tc, 3)),
               null);
         return this;
     }

@@ -21,10 +21,16 @@ final class Frames {
     static final class Label {
         final int label;
         final int ttl;
+        final int tc;
 
         Label(int label, int ttl) {
+            this(label, ttl, 0);
+        }
+
+        Label(int label, int ttl, int tc) {
             this.label = label;
             this.ttl = ttl;
+            this.tc = tc;
         }
     }
 
@@ -89,7 +95,8 @@ final class Frames {
         out.writeBytes(ByteBuffer.allocate(2).putShort((short) (labels.length > 0 ? ETH_MPLS : ETH_IPV4)).array());
         for (int i = 0; i < labels.length; i++) {
             int bos = i == labels.length - 1 ? 1 : 0;
-            out.writeBytes(ByteBuffer.allocate(4).putInt(labels[i].label << 12 | bos << 8 | labels[i].ttl).array());
+            out.writeBytes(ByteBuffer.allocate(4).putInt(labels[i].label << 12 | labels[i].tc << 9 | bos << 8
+                    | labels[i].ttl).array());
         }
         out.writeBytes(ipBytes);
         byte[] frame = out.toByteArray();

@@ -117,6 +117,21 @@ abstract class PipelinePacketTests {
     }
 
     @Test
+    void aVpnsQosClassMarksBothPushedLabelsAndSurvivesTheSwap() {
+        ingressPe(3).vrfRouteVpn(1, "192.168.2.0", 24, 100, 10, 5)
+                .next(10, Entries.mplsOut(200, 2, PE1_MAC, P_MAC));
+        expect("aVpnsQosClassMarksBothPushedLabels", 1, fromCe1().build(),
+               out(2, Frames.ipv4().macs(PE1_MAC, P_MAC).labels(new Label(200, 63, 5), new Label(100, 63, 5))
+                       .ip("10.1.1.2", "192.168.2.1", 63).build()));
+        target.close();
+        pRouter().mplsTransit(200, 20).next(20, Entries.mplsOut(300, 2, P_MAC, PE2_MAC));
+        expect("aVpnsQosClassSurvivesTheSwap", 1, Frames.ipv4().macs(PE1_MAC, P_MAC)
+                       .labels(new Label(200, 63, 5), new Label(100, 63, 5)).ip("10.1.1.2", "192.168.2.1", 63).build(),
+               out(2, Frames.ipv4().macs(P_MAC, PE2_MAC).labels(new Label(300, 62, 5), new Label(100, 63, 5))
+                       .ip("10.1.1.2", "192.168.2.1", 63).build()));
+    }
+
+    @Test
     void ingressPeAdjacentToTheEgressPePushesOnlyTheVpnLabel() {
         ingressPe(3).vrfRouteVpn(1, "192.168.2.0", 24, 100, 10)
                 .next(10, Entries.mplsPopOut(2, PE1_MAC, PE2_MAC));

@@ -1,4 +1,13 @@
-package org.p4vpn.runtime;
+package org.p4vpn.tests.e2e;
+
+import org.p4vpn.runtime.Bmv2DataPlane;
+import org.p4vpn.runtime.DataPlane;
+import org.p4vpn.runtime.EmbeddedProgrammer;
+import org.p4vpn.runtime.EmbeddedRuntime;
+import org.p4vpn.runtime.EmulatedDataPlane;
+import org.p4vpn.runtime.NetworkNodes;
+import org.p4vpn.runtime.RestClient;
+import org.p4vpn.runtime.RestEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,8 +44,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * End to end over REST and P4Runtime on the seed lab: adding a VPN over REST makes its CEs reach
  * each other; deleting it over REST leaves every switch exactly as before it existed (entries,
- * members, groups read back over P4Runtime); a runtime restart on the same store writes nothing to
- * the switches (emulator: its update counters) and traffic keeps flowing.
+ * members, groups read back over P4Runtime); a power-cycled core switch gets its pipeline and
+ * exactly its old entries back; a runtime restart on the same store writes nothing to the
+ * switches (emulator: its update counters) and traffic keeps flowing.
  */
 class EndToEndTest {
 
@@ -90,7 +100,7 @@ class EndToEndTest {
     }
 
     /** The P switch loses its pipeline and entries (a power cycle); the controller restores them. */
-    private void switchRestartIsReconciled(EmulatedDataPlane dp, Path store, Path users,
+    private void switchRestartIsReconciled(DataPlane dp, Path store, Path users,
                                            Map<String, Set<Entity>> before) {
         NetworkFile net = dp.network();
         try (EmbeddedRuntime rt = EmbeddedRuntime.start(store);
@@ -99,7 +109,7 @@ class EndToEndTest {
             p.start();
             assertTrue(Poll.until(SETTLE, p::allConnected), "switches connected");
             assertTrue(Poll.until(SETTLE, () -> dp.ping("red-1", "red-2", Duration.ofSeconds(1))));
-            dp.lab().restart("device:p1", org.p4vpn.pipeconf.PipelineOutputs.cpuPort());
+            dp.restartSwitch("device:p1");
             assertFalse(dp.ping("red-1", "red-2", Duration.ofMillis(500)), "the core switch forwards nothing");
             assertTrue(Poll.until(SETTLE, () -> dp.ping("red-1", "red-2", Duration.ofSeconds(1))),
                        "reconnected, pipeline pushed, entries restored");
@@ -149,9 +159,7 @@ class EndToEndTest {
                 assertFalse(dp.ping("blue-1", "blue-2", Duration.ofMillis(500)));
                 assertTrue(dp.ping("red-1", "red-2", Duration.ofSeconds(2)), "red untouched");
             }
-            if (target.equals("emulator")) {
-                switchRestartIsReconciled((EmulatedDataPlane) dp, store, users, before);
-            }
+            switchRestartIsReconciled(dp, store, users, before);
             long written = target.equals("emulator") ? updates(dp) : -1;
             try (EmbeddedRuntime rt = EmbeddedRuntime.start(store);
                  RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, users);
