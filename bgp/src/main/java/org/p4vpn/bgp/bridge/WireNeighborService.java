@@ -1,13 +1,12 @@
 package org.p4vpn.bgp.bridge;
 
 import org.onlab.packet.Ip4Address;
-import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.BgpNeighborService;
 import org.p4vpn.api.BgpNeighborState;
 import org.p4vpn.api.ConflictException;
 import org.p4vpn.api.NotFoundException;
 import org.p4vpn.api.VpnRoute;
-import org.p4vpn.bgp.wire.PeerConfig;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.bgp.wire.PeerStatus;
 import org.p4vpn.bgp.wire.WireSpeaker;
 
@@ -30,10 +29,8 @@ public final class WireNeighborService implements BgpNeighborService {
     }
 
     private static BgpNeighborState state(PeerStatus s) {
-        PeerConfig c = s.config();
-        return new BgpNeighborState(new BgpNeighbor(c.address(), c.remoteAs(), c.relation(), c.passive()),
-                                    s.state().name(), s.bgpId(), s.establishedForMillis() / 1000, s.updatesIn(),
-                                    s.prefixesIn(), s.treatedAsWithdraw(), s.lastError());
+        return new BgpNeighborState(s.config(), s.state().name(), s.bgpId(), s.establishedForMillis() / 1000,
+                                    s.updatesIn(), s.prefixesIn(), s.treatedAsWithdraw(), s.lastError());
     }
 
     @Override
@@ -51,7 +48,7 @@ public final class WireNeighborService implements BgpNeighborService {
         if (speaker.peer(n.address()) != null) {
             throw new ConflictException("address", n.address(), "neighbor " + n.address() + " is already configured");
         }
-        speaker.addPeer(new PeerConfig(n.address(), n.remoteAs(), n.relation(), n.passive()));
+        speaker.addPeer(n);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class SpeakerConfig {
      */
     public SpeakerConfig(Ip4Address routerId, long localAs, Ip4Address clusterId, Ip4Address listenAddress, int port,
                          int holdTime, int connectRetrySeconds, int restartTime) {
-        this.routerId = PeerConfig.required("routerId", routerId);
+        this.routerId = required("routerId", routerId);
         if (routerId.toInt() == 0) {
             throw new InvalidInputException("routerId", routerId, "the BGP identifier must not be 0.0.0.0");
         }
@@ -57,7 +57,7 @@ public final class SpeakerConfig {
         }
         this.localAs = localAs;
         this.clusterId = clusterId;
-        this.listenAddress = PeerConfig.required("listenAddress", listenAddress);
+        this.listenAddress = required("listenAddress", listenAddress);
         this.port = port;
         this.holdTime = holdTime;
         this.connectRetrySeconds = connectRetrySeconds;
@@ -102,6 +102,13 @@ public final class SpeakerConfig {
     /** @return graceful-restart time announced */
     public int restartTime() {
         return restartTime;
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidInputException(field, null, field + " is required");
+        }
+        return value;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.api.PeerRelation;
 import org.p4vpn.api.RibEntry;
@@ -92,7 +93,7 @@ public final class WireSpeaker implements AutoCloseable {
      * @param peer the neighbor
      * @throws InvalidInputException if the neighbor exists or is a client of a non-reflector
      */
-    public void addPeer(PeerConfig peer) {
+    public void addPeer(BgpNeighbor peer) {
         call(() -> {
             if (neighbors.containsKey(peer.address())) {
                 throw new InvalidInputException("address", peer.address(), "neighbor already configured");

@@ -24,7 +24,7 @@ import org.p4vpn.api.VpnRoute;
 import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
 import org.p4vpn.bgp.wire.Bgp;
-import org.p4vpn.bgp.wire.PeerConfig;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.bgp.wire.SessionState;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
@@ -107,8 +107,8 @@ class BridgeTest {
                 Ip4Address.valueOf("9.9.9.9"), RR, Bgp.PORT, 9, 1, 0));
         router = WireSpeaker.start(new SpeakerConfig(Ip4Address.valueOf("10.77.10.2"), 65000, null, ROUTER, Bgp.PORT,
                                                      9, 1, 0));
-        controller.addPeer(new PeerConfig(ROUTER, 65000, PeerRelation.CLIENT, false));
-        router.addPeer(new PeerConfig(RR, 65000, PeerRelation.NON_CLIENT, true));
+        controller.addPeer(new BgpNeighbor(ROUTER, 65000, PeerRelation.CLIENT, false));
+        router.addPeer(new BgpNeighbor(RR, 65000, PeerRelation.NON_CLIENT, true));
         bridge = new VpnBgpBridge(controller, vpns, routes);
         assertTrue(Poll.until(WAIT, () -> controller.peer(ROUTER).state() == SessionState.ESTABLISHED));
     }

@@ -12,7 +12,7 @@ import org.p4vpn.api.RouteTarget;
 import org.p4vpn.api.VpnPrefix;
 import org.p4vpn.api.VpnRoute;
 import org.p4vpn.bgp.wire.Bgp;
-import org.p4vpn.bgp.wire.PeerConfig;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.bgp.wire.SessionState;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
@@ -102,7 +102,7 @@ class InteropTest {
         String net = kind.equals("frr") ? "77.6" : kind.equals("gobgp") ? "77.7" : "77.8";
         Daemon d = daemon(kind, net, "2");
         WireSpeaker rr = reflector(net);
-        rr.addPeer(new PeerConfig(ip(d.address), 65000, PeerRelation.CLIENT, false));
+        rr.addPeer(new BgpNeighbor(ip(d.address), 65000, PeerRelation.CLIENT, false));
         VpnPrefix ours = VpnPrefix.of("65000:1:10.1.0.0/24");
         rr.originate(new VpnRoute(ours, ip("10." + net + ".1"), 100,
                                   PathAttributes.local(List.of(RouteTarget.of("65000:1"))), RouteSource.LOCAL));
@@ -148,8 +148,8 @@ class InteropTest {
         Daemon frr = daemon("frr", net, "2");
         Daemon gobgp = daemon("gobgp", net, "3");
         WireSpeaker rr = reflector(net);
-        rr.addPeer(new PeerConfig(ip(frr.address), 65000, PeerRelation.CLIENT, false));
-        rr.addPeer(new PeerConfig(ip(gobgp.address), 65000, PeerRelation.CLIENT, true));
+        rr.addPeer(new BgpNeighbor(ip(frr.address), 65000, PeerRelation.CLIENT, false));
+        rr.addPeer(new BgpNeighbor(ip(gobgp.address), 65000, PeerRelation.CLIENT, true));
         startWithRoute(frr);
         startWithRoute(gobgp);
 
