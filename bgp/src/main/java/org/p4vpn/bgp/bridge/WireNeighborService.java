@@ -1,12 +1,12 @@
 package org.p4vpn.bgp.bridge;
 
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.BgpNeighborService;
 import org.p4vpn.api.BgpNeighborState;
 import org.p4vpn.api.ConflictException;
 import org.p4vpn.api.NotFoundException;
 import org.p4vpn.api.VpnRoute;
-import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.bgp.wire.PeerStatus;
 import org.p4vpn.bgp.wire.WireSpeaker;
 
