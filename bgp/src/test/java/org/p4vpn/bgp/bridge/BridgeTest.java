@@ -1,40 +1,26 @@
 package org.p4vpn.bgp.bridge;
 
-import com.google.common.util.concurrent.MoreExecutors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip4Prefix;
-import org.onosproject.core.CoreServiceAdapter;
-import org.onosproject.net.DeviceId;
-import org.onosproject.net.PortNumber;
-import org.onosproject.store.service.TestStorageService;
 import org.p4vpn.api.BgpNeighbor;
-import org.p4vpn.api.NodeRole;
 import org.p4vpn.api.PathAttributes;
 import org.p4vpn.api.PeerRelation;
-import org.p4vpn.api.ProviderNode;
-import org.p4vpn.api.RouteDistinguisher;
 import org.p4vpn.api.RouteSource;
 import org.p4vpn.api.RouteTarget;
-import org.p4vpn.api.Site;
-import org.p4vpn.api.VpnInstance;
 import org.p4vpn.api.VpnPrefix;
 import org.p4vpn.api.VpnRoute;
-import org.p4vpn.api.VrfKey;
 import org.p4vpn.api.VrfRoute;
 import org.p4vpn.bgp.wire.Bgp;
 import org.p4vpn.bgp.wire.SessionState;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
 import org.p4vpn.impl.L3VpnManager;
-import org.p4vpn.impl.SyncEventDispatcher;
 import org.p4vpn.impl.VpnRouteManager;
 import org.p4vpn.p4rt.Poll;
-import org.p4vpn.store.DistributedVpnStore;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,56 +39,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BridgeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final DeviceId PE1 = DeviceId.deviceId("device:pe1");
-    private static final DeviceId PE2 = DeviceId.deviceId("device:pe2");
-    private static final Ip4Address PE1_ID = Ip4Address.valueOf("1.1.1.1");
+    private static final Ip4Address PE1_ID = Product.PE1_ID;
     private static final Ip4Address RR = Ip4Address.valueOf("127.77.10.1");
     private static final Ip4Address ROUTER = Ip4Address.valueOf("127.77.10.2");
 
+    private Product product;
     private L3VpnManager vpns;
     private VpnRouteManager routes;
     private WireSpeaker controller;
     private WireSpeaker router;
     private VpnBgpBridge bridge;
 
-    private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                f.set(target, value);
-                return;
-            } catch (NoSuchFieldException e) {
-                // the superclass then
-            }
-        }
-        throw new NoSuchFieldException(name);
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        DistributedVpnStore store = new DistributedVpnStore();
-        set(store, "storageService", new TestStorageService());
-        store.activate();
-        SyncEventDispatcher dispatcher = new SyncEventDispatcher();
-        vpns = new L3VpnManager();
-        set(vpns, "store", store);
-        set(vpns, "coreService", new CoreServiceAdapter());
-        set(vpns, "eventDispatcher", dispatcher);
-        vpns.activate();
-        routes = new VpnRouteManager();
-        set(routes, "vpnService", vpns);
-        set(routes, "store", store);
-        set(routes, "eventDispatcher", dispatcher);
-        set(routes, "executor", MoreExecutors.directExecutor());
-        routes.activate();
-        vpns.setNode(ProviderNode.of(PE1, NodeRole.PE, PE1_ID));
-        vpns.setNode(ProviderNode.of(PE2, NodeRole.PE, Ip4Address.valueOf("2.2.2.2")));
-        vpns.createVpnInstance(VpnInstance.builder().name("red").routeDistinguisher(RouteDistinguisher.of("65000:1"))
-                                       .routeTargets(List.of(RouteTarget.of("65000:1"))).build());
-        vpns.createSite(site("red-1", PE1, "10.1.1", "192.168.1.0/24"));
-        vpns.createSite(site("red-2", PE2, "10.2.2"));
-
+        product = new Product();
+        vpns = product.vpns;
+        routes = product.routes;
         controller = WireSpeaker.start(new SpeakerConfig(Ip4Address.valueOf("10.77.10.1"), 65000,
                 Ip4Address.valueOf("9.9.9.9"), RR, Bgp.PORT, 9, 1, 0));
         router = WireSpeaker.start(new SpeakerConfig(Ip4Address.valueOf("10.77.10.2"), 65000, null, ROUTER, Bgp.PORT,
@@ -113,20 +65,12 @@ class BridgeTest {
         assertTrue(Poll.until(WAIT, () -> controller.peer(ROUTER).state() == SessionState.ESTABLISHED));
     }
 
-    private static Site site(String name, DeviceId pe, String net, String... statics) {
-        return Site.builder().name(name).vpn("red").device(pe).port(PortNumber.portNumber(1))
-                .peInterface(net + ".1/24").ceAddress(Ip4Address.valueOf(net + ".2"))
-                .staticRoutes(java.util.Arrays.stream(statics).map(Ip4Prefix::valueOf)
-                                      .collect(java.util.stream.Collectors.toList())).build();
-    }
-
     @AfterEach
     void tearDown() {
         bridge.close();
         router.close();
         controller.close();
-        routes.deactivate();
-        vpns.deactivate();
+        product.close();
     }
 
     private Optional<VpnRoute> atRouter(String prefix) {
@@ -135,7 +79,7 @@ class BridgeTest {
     }
 
     private Optional<VrfRoute> inPe2(String prefix) {
-        return routes.getBestRoute(new VrfKey(PE2, "red"), Ip4Prefix.valueOf(prefix));
+        return product.inPe2(prefix);
     }
 
     @Test
