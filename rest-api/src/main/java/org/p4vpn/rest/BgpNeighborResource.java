@@ -6,9 +6,7 @@ import org.onlab.packet.Ip4Address;
 import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.BgpNeighborService;
 import org.p4vpn.api.BgpNeighborState;
-import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.api.NotFoundException;
-import org.p4vpn.api.PeerRelation;
 import org.p4vpn.codec.VpnJson;
 
 import javax.inject.Inject;
@@ -21,8 +19,6 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import java.util.Iterator;
-import java.util.Set;
 
 /**
  * The controller's BGP neighbors: {@code /bgp/neighbors} (configuration and session state) and,
@@ -31,8 +27,6 @@ import java.util.Set;
 @Path("bgp/neighbors")
 @Produces(MediaType.APPLICATION_JSON)
 public class BgpNeighborResource {
-
-    private static final Set<String> FIELDS = Set.of("address", "remoteAs", "relation", "passive");
 
     @Inject
     private Services services;
@@ -64,7 +58,7 @@ public class BgpNeighborResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(JsonNode body) {
-        BgpNeighbor n = decode(body);
+        BgpNeighbor n = VpnJson.bgpNeighbor(body, "");
         bgp().addNeighbor(n);
         return Response.status(Response.Status.CREATED).entity(encode(bgp().getNeighbor(n.address()).orElseThrow()))
                 .build();
@@ -123,33 +117,6 @@ public class BgpNeighborResource {
 
     private static Ip4Address address(String text) {
         return Params.parse("address", text, Ip4Address::valueOf);
-    }
-
-    static BgpNeighbor decode(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidInputException("body", body == null ? null : body.toString(),
-                                            "the body must be a JSON object");
-        }
-        for (Iterator<String> it = body.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new InvalidInputException(f, body.get(f).toString(), "unknown field; allowed: " + FIELDS);
-            }
-        }
-        JsonNode as = body.get("remoteAs");
-        if (as == null || !as.canConvertToLong()) {
-            throw new InvalidInputException("remoteAs", as == null ? null : as.toString(),
-                                            "remoteAs is required: an AS number 1 to 4294967295");
-        }
-        JsonNode passive = body.get("passive");
-        if (passive != null && !passive.isBoolean()) {
-            throw new InvalidInputException("passive", passive.toString(), "passive is true or false");
-        }
-        JsonNode rel = body.get("relation");
-        PeerRelation relation = Params.parse("relation", rel == null ? null : rel.asText(), PeerRelation::valueOf);
-        JsonNode addr = body.get("address");
-        return new BgpNeighbor(address(addr == null ? null : addr.asText()), as.asLong(), relation,
-                               passive != null && passive.asBoolean());
     }
 
     static ObjectNode encode(BgpNeighborState s) {

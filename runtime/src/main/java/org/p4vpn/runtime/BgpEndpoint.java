@@ -1,6 +1,8 @@
 package org.p4vpn.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.BgpNeighborService;
 import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.bgp.bridge.VpnBgpBridge;
@@ -8,6 +10,14 @@ import org.p4vpn.bgp.bridge.WireNeighborService;
 import org.p4vpn.bgp.wire.Bgp;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
+import org.p4vpn.codec.VpnJson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The controller's BGP speaker in the embedded runtime (main job option {@code --bgp}): a wire
@@ -70,6 +80,34 @@ final class BgpEndpoint implements AutoCloseable {
     static BgpEndpoint start(EmbeddedRuntime runtime, SpeakerConfig config) throws InterruptedException {
         WireSpeaker s = WireSpeaker.start(config);
         return new BgpEndpoint(s, new VpnBgpBridge(s, runtime.adminService(), runtime.routeService()));
+    }
+
+    /**
+     * Adds the neighbors of a file: a JSON array of {@code {"address", "remoteAs", "relation",
+     * "passive"}}, as {@code POST /bgp/neighbors} takes them. All are checked before any is added.
+     *
+     * @param file the file
+     * @return the number added
+     * @throws IOException if it cannot be read or is not JSON
+     * @throws InvalidInputException naming the entry and field that is wrong
+     */
+    int addNeighbors(Path file) throws IOException {
+        JsonNode list = VpnJson.mapper().readTree(file.toFile());
+        if (list == null || !list.isArray()) {
+            throw new InvalidInputException("neighbors", file.toString(), "the neighbors file holds a JSON array");
+        }
+        List<BgpNeighbor> all = new ArrayList<>();
+        Set<Ip4Address> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            BgpNeighbor n = VpnJson.bgpNeighbor(list.get(i), "neighbors[" + i + "]");
+            if (!seen.add(n.address()) || neighbors.getNeighbor(n.address()).isPresent()) {
+                throw new InvalidInputException("neighbors[" + i + "].address", n.address(),
+                                                "neighbor " + n.address() + " is given twice");
+            }
+            all.add(n);
+        }
+        all.forEach(neighbors::addNeighbor);
+        return all.size();
     }
 
     BgpNeighborService neighbors() {

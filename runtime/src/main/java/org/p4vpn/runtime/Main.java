@@ -40,6 +40,7 @@ public final class Main {
         private Path users;
         private String bgp;
         private String bgpListen;
+        private Path bgpNeighbors;
         private int bgpPort = BgpEndpoint.defaultPort();
     }
 
@@ -48,7 +49,7 @@ public final class Main {
      *
      * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST]
      *             [--rest-port N] [--users FILE] [--serve] [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST]
-     *             [--bgp-port N]]}
+     *             [--bgp-port N] [--bgp-neighbors FILE]]}
      */
     public static void main(String[] args) {
         Options o = options(args);
@@ -119,6 +120,15 @@ public final class Main {
         try {
             BgpEndpoint bgp = BgpEndpoint.start(runtime, BgpEndpoint.config(o.bgp, listen, o.bgpPort));
             System.out.println("BGP speaker: " + listen + ":" + bgp.port() + "   (neighbors: /l3vpn/v1/bgp/neighbors)");
+            if (o.bgpNeighbors != null) {
+                try {
+                    System.out.println("  " + bgp.addNeighbors(o.bgpNeighbors) + " neighbors from " + o.bgpNeighbors);
+                } catch (IOException | L3VpnException e) {
+                    bgp.close();
+                    fail("--bgp-neighbors " + o.bgpNeighbors + ": " + (e instanceof L3VpnException
+                            ? ((L3VpnException) e).field() + ": " : "") + e.getMessage());
+                }
+            }
             return bgp;
         } catch (L3VpnException e) {
             fail("--bgp: " + e.value() + ": " + e.getMessage());
@@ -229,6 +239,9 @@ public final class Main {
                 case "--bgp":
                     o.bgp = value(args, ++i);
                     break;
+                case "--bgp-neighbors":
+                    o.bgpNeighbors = Paths.get(value(args, ++i));
+                    break;
                 case "--bgp-listen":
                     o.bgpListen = value(args, ++i);
                     break;
@@ -238,8 +251,11 @@ public final class Main {
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
                                  + " [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST] [--rest-port N] [--users FILE] [--serve]"
-                                 + " [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST] [--bgp-port N]]");
+                                 + " [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST] [--bgp-port N] [--bgp-neighbors FILE]]");
             }
+        }
+        if ((o.bgpNeighbors != null || o.bgpListen != null) && o.bgp == null) {
+            fail("--bgp-neighbors and --bgp-listen go with --bgp ROUTER_ID,AS[,CLUSTER_ID]");
         }
         if (o.bmv2 && o.attach) {
             fail("--bmv2 starts switches and --attach uses running ones: give one of them");

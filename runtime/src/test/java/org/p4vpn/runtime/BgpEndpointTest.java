@@ -57,4 +57,25 @@ class BgpEndpointTest {
             assertTrue(r.body().contains("\"address\":\"192.0.2.7\""), r.body());
         }
     }
+
+    @Test
+    void neighborsFileIsCheckedWholeBeforeAnyIsAdded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path good = dir.resolve("good.json");
+        java.nio.file.Files.writeString(good, "[{\"address\":\"192.0.2.1\",\"remoteAs\":65000,\"relation\":\"CLIENT\","
+                + "\"passive\":true},{\"address\":\"192.0.2.2\",\"remoteAs\":65001,\"relation\":\"EBGP\","
+                + "\"passive\":true}]");
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "[{\"address\":\"192.0.2.3\",\"remoteAs\":65000,\"relation\":\"CLIENT\","
+                + "\"passive\":true},{\"address\":\"192.0.2.4\",\"remoteAs\":65000,\"relation\":\"PAL\"}]");
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(null);
+             BgpEndpoint bgp = BgpEndpoint.start(rt, BgpEndpoint.config("10.0.0.100,65000,10.0.0.100", "127.0.0.1",
+                                                                        0))) {
+            assertEquals(2, bgp.addNeighbors(good));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> bgp.addNeighbors(bad));
+            assertEquals("neighbors[1].relation", e.field(), e.getMessage());
+            assertEquals(2, bgp.neighbors().getNeighbors().size(), "the bad file added nothing");
+            assertThrows(InvalidInputException.class, () -> bgp.addNeighbors(good), "given twice");
+        }
+    }
 }
