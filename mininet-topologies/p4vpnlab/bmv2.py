@@ -11,6 +11,7 @@ from p4vpnlab import cleanup
 from mininet.topo import Topo
 
 CPU_PORT = 255     # the pipeline's CPU port (p4src/define.p4)
+THRIFT_BASE = 29000   # Thrift (BMv2's own CLI) of device N: 127.0.0.1:THRIFT_BASE+N
 
 
 def simple_switch_grpc():
@@ -51,7 +52,12 @@ class Bmv2Switch(Switch):
             raise RuntimeError("simple_switch_grpc (BMv2) is not on PATH (try PATH=/opt/p4/bin:$PATH)")
         if listening(self.grpc_port):
             raise RuntimeError("%s: 127.0.0.1:%d is taken; another lab or program uses it" % (self.name, self.grpc_port))
-        cmd = [binary, "--device-id", str(self.device_id), "--thrift-port", str(free_port()), "--no-p4"]
+        # BMv2 also opens a Thrift port (default 9090 for all). A fixed one below the ephemeral range
+        # cannot be taken by some other program's outgoing connection between our choice and BMv2's bind.
+        thrift = THRIFT_BASE + self.device_id
+        if listening(thrift):
+            thrift = free_port()
+        cmd = [binary, "--device-id", str(self.device_id), "--thrift-port", str(thrift), "--no-p4"]
         for port, intf in sorted(self.intfs.items()):
             if port > 0 and intf.name != "lo":
                 # No IPv6 on the switch side: the kernel would send router solicitations into the pipeline.

@@ -16,6 +16,10 @@ import time
 from p4vpnlab import cleanup, cut, probes, steps, views
 from p4vpnlab.runtime import Runtime
 
+# The check's switches listen on 127.0.0.1:28000+N instead of the netcfg's 50000+N: below the
+# kernel's ephemeral range (32768-60999), so no other program's outgoing connection can hold one,
+# and apart from ./p4vpn and the tests, which use 5000x. The runtime gets the netcfg with these ports.
+CHECK_GRPC_BASE = 28000
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO = os.path.dirname(HERE)
 
@@ -98,6 +102,10 @@ class LabRun:
         with open(os.path.join(self.dir, "scenario.json")) as f:
             self.scenario = json.load(f)
         self.table = Table()
+        self.lab.relocate(CHECK_GRPC_BASE)
+        self.network = os.path.join(self.state, "network.json")
+        with open(self.network, "w") as f:
+            f.write(self.lab.to_json(self.lab.netcfg()))
         self.net = None
         self.runtime = None
         self.recorded = []       # (pid, command-line marker) of every process started
@@ -137,6 +145,8 @@ class LabRun:
             self.table.add("interrupted", "-", "Ctrl-C", 0, False)
         except SystemExit as e:
             self.table.add("interrupted", "-", "signal %d" % (e.code - 128), 0, False)
+        except Exception as e:  # noqa: BLE001 - any failure still gets the clean-up and the table
+            self.table.add("error", "-", "%s: %s" % (type(e).__name__, e), 0, False)
         finally:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -164,7 +174,7 @@ class LabRun:
 
     def start_runtime(self):
         t = time.monotonic()
-        self.runtime = Runtime.start(Runtime.jar(REPO), os.path.join(self.dir, "network.json"),
+        self.runtime = Runtime.start(Runtime.jar(REPO), self.network,
                                      os.path.join(self.dir, "scenario.json"), os.path.join(self.state, "runtime.log"))
         self.record(self.runtime.pid, "p4vpn-runtime")
         ok = self.runtime.await_rest(90)

@@ -66,6 +66,11 @@ class Lab:
         self._free_port(switch, port)
         self.hosts.append(Host(name, mac, ip, prefix_length, gateway, switch, port))
 
+    def relocate(self, grpc_base):
+        """Moves every switch's P4Runtime server to 127.0.0.1:grpc_base+N (the netcfg follows)."""
+        for s in self.switches.values():
+            s.grpc_port = grpc_base + s.device_id
+
     def fail_link(self, a, b):
         if not any({l.a, l.b} == {a, b} for l in self.links):
             raise ValueError("no link %s-%s to fail" % (a, b))

@@ -221,7 +221,11 @@ public final class PipelineTranslator {
 
         private void transit(TransportPlan.Tunnel t) {
             List<PiAction> hops = new ArrayList<>();
-            t.nextHops().forEach(h -> hops.add(hopAction(h)));
+            // A neighbour with no router MAC (not a provider node) cannot be sent to.
+            t.nextHops().stream().filter(h -> macs.containsKey(h.neighbour())).forEach(h -> hops.add(hopAction(h)));
+            if (!leadsSomewhere(t)) {
+                return;
+            }
             group(t.inLabel(), hops);
             entry(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB, action(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_TRANSIT,
                     param(NEXT_ID, t.inLabel(), NEXT_ID_BITWIDTH)), null,
@@ -329,12 +333,17 @@ public final class PipelineTranslator {
         private TransportPlan.Tunnel tunnelFor(String vpn, TransportPolicy policy, DeviceId egress) {
             if (policy.privateLsps()) {
                 TransportPlan.Tunnel own = st.plan.privateTunnel(sw.id(), vpn, egress).orElse(null);
-                if (own != null && !own.nextHops().isEmpty()) {
+                if (own != null && leadsSomewhere(own)) {
                     return own;
                 }
             }
             TransportPlan.Tunnel shared = st.plan.tunnel(sw.id(), egress).orElse(null);
-            return shared == null || shared.nextHops().isEmpty() ? null : shared;
+            return shared == null || !leadsSomewhere(shared) ? null : shared;
+        }
+
+        /** Whether a tunnel has a next hop this switch can send to (transit() writes only those). */
+        private boolean leadsSomewhere(TransportPlan.Tunnel t) {
+            return t.nextHops().stream().anyMatch(h -> macs.containsKey(h.neighbour()));
         }
 
         private DeviceId egressOf(VrfRoute r) {

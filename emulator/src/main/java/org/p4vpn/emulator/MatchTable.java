@@ -43,7 +43,8 @@ final class MatchTable {
     private final TreeMap<Integer, Map<MatchKey.Bytes, Entry>> lpm = new TreeMap<>(Comparator.reverseOrder());
     private final List<Entry> ordered = new ArrayList<>();
     private final BitSet handles = new BitSet();
-    private final Map<Integer, byte[]> lpmMasks = new HashMap<>();
+    // Filled lazily by lookups, which run concurrently under the switch's read lock.
+    private final Map<Integer, byte[]> lpmMasks = new java.util.concurrent.ConcurrentHashMap<>();
     boolean immutable;
 
     /** Current default action (null = BMv2's empty action). */

@@ -210,8 +210,14 @@ public final class EmbeddedProgrammer implements AutoCloseable, org.p4vpn.api.Ls
             List<ProviderNode> nodes = new ArrayList<>(vpns.getNodes());
             Map<DeviceId, MacAddress> macs = new HashMap<>();
             network.devices().values().forEach(d -> macs.put(DeviceId.deviceId(d.id), MacAddress.valueOf(d.routerMac)));
-            List<TransportTopology.Link> links = links();
-            Set<DeviceId> switches = new HashSet<>(macs.keySet());
+            // Only switches registered as provider nodes carry LSPs (the ONOS programmer does the same);
+            // a switch of the network file not registered yet has no role, router id or entries.
+            Set<DeviceId> switches = new HashSet<>();
+            nodes.stream().filter(n -> n.role() != org.p4vpn.api.NodeRole.RR && macs.containsKey(n.deviceId()))
+                    .forEach(n -> switches.add(n.deviceId()));
+            List<TransportTopology.Link> links = new ArrayList<>();
+            links().stream().filter(l -> switches.contains(l.src().deviceId()) && switches.contains(l.dst().deviceId()))
+                    .forEach(links::add);
             List<DeviceId> pes = new ArrayList<>();
             nodes.stream().filter(n -> n.role() == org.p4vpn.api.NodeRole.PE).forEach(n -> pes.add(n.deviceId()));
             TransportPlan plan = planner.plan(new TransportTopology(switches, links), pes,
