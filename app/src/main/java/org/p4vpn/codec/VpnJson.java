@@ -10,9 +10,11 @@ import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.api.LabelMode;
 import org.p4vpn.api.NodeRole;
+import org.p4vpn.api.PeerRelation;
 import org.p4vpn.api.ProviderNode;
 import org.p4vpn.api.RouteDistinguisher;
 import org.p4vpn.api.RouteReflectorConfig;
@@ -36,6 +38,7 @@ public final class VpnJson {
     private static final Set<String> SITE_FIELDS = Set.of("name", "vpn", "device", "port", "vlan", "peInterface",
             "ceAddress", "ceMac", "staticRoutes", "description");
     private static final Set<String> NODE_FIELDS = Set.of("device", "role", "routerId", "routeReflector");
+    private static final Set<String> NEIGHBOR_FIELDS = Set.of("address", "remoteAs", "relation", "passive");
     private static final Set<String> RR_FIELDS = Set.of("clusterId", "clients", "nonClients",
             "clientToClientReflection");
 
@@ -197,6 +200,31 @@ public final class VpnJson {
         }
         RouteReflectorConfig config = rr;
         return build(path, () -> new ProviderNode(device, role, routerId, config));
+    }
+
+    /**
+     * Decodes a BGP neighbor: {@code {"address", "remoteAs", "relation": CLIENT|NON_CLIENT|EBGP,
+     * "passive"}}.
+     *
+     * @param json JSON object
+     * @param path its path for errors, "" at the top
+     * @return neighbor
+     * @throws InvalidInputException naming the field that is wrong
+     */
+    public static BgpNeighbor bgpNeighbor(JsonNode json, String path) {
+        JsonFields f = JsonFields.of(json, path, NEIGHBOR_FIELDS);
+        Ip4Address address = f.parsed("address", Ip4Address::valueOf);
+        long as = f.number("remoteAs", 1, 0xFFFF_FFFFL);
+        PeerRelation relation = f.parsed("relation", r -> {
+            try {
+                return PeerRelation.valueOf(r.toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("relation", r,
+                        "relation is one of " + Arrays.toString(PeerRelation.values()));
+            }
+        });
+        boolean passive = f.optBoolean("passive", false);
+        return build(path, () -> new BgpNeighbor(address, as, relation, passive));
     }
 
     /**

@@ -15,7 +15,7 @@ public final class RestApplication {
     /** The resource classes, which {@code openapi.yaml} must describe exactly. */
     public static final List<Class<?>> RESOURCES = List.of(VpnResource.class, SiteResource.class,
             NodeResource.class, RouteViewResource.class, LspResource.class, TopologyResource.class,
-            TraceResource.class, OpenApiResource.class);
+            TraceResource.class, BgpNeighborResource.class, OpenApiResource.class);
 
     private RestApplication() {
     }

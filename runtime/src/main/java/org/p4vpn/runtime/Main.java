@@ -38,13 +38,18 @@ public final class Main {
         private String listen = "127.0.0.1";
         private int restPort = 8181;
         private Path users;
+        private String bgp;
+        private String bgpListen;
+        private Path bgpNeighbors;
+        private int bgpPort = BgpEndpoint.defaultPort();
     }
 
     /**
      * Runs the main job.
      *
      * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST]
-     *             [--rest-port N] [--users FILE] [--serve]}
+     *             [--rest-port N] [--users FILE] [--serve] [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST]
+     *             [--bgp-port N] [--bgp-neighbors FILE]]}
      */
     public static void main(String[] args) {
         Options o = options(args);
@@ -64,7 +69,8 @@ public final class Main {
                     + (o.data == null ? "" : "   log: " + o.data.resolve("p4vpn.log")));
             try (EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
                                                                          runtime.store(), lab.network());
-                 RestEndpoint rest = startRest(runtime, programmer, o)) {
+                 BgpEndpoint bgp = startBgp(runtime, o);
+                 RestEndpoint rest = startRest(runtime, programmer, bgp, o)) {
                 programmer.start();
                 step("connecting to " + network.devices().size() + " switches over P4Runtime");
                 if (!Poll.until(Duration.ofSeconds(30), programmer::allConnected)) {
@@ -106,11 +112,42 @@ public final class Main {
         }
     }
 
-    private static RestEndpoint startRest(EmbeddedRuntime runtime, EmbeddedProgrammer programmer, Options o) {
+    private static BgpEndpoint startBgp(EmbeddedRuntime runtime, Options o) {
+        if (o.bgp == null) {
+            return null;
+        }
+        String listen = o.bgpListen != null ? o.bgpListen : o.listen;
+        try {
+            BgpEndpoint bgp = BgpEndpoint.start(runtime, BgpEndpoint.config(o.bgp, listen, o.bgpPort));
+            System.out.println("BGP speaker: " + listen + ":" + bgp.port() + "   (neighbors: /l3vpn/v1/bgp/neighbors)");
+            if (o.bgpNeighbors != null) {
+                try {
+                    System.out.println("  " + bgp.addNeighbors(o.bgpNeighbors) + " neighbors from " + o.bgpNeighbors);
+                } catch (IOException | L3VpnException e) {
+                    bgp.close();
+                    fail("--bgp-neighbors " + o.bgpNeighbors + ": " + (e instanceof L3VpnException
+                            ? ((L3VpnException) e).field() + ": " : "") + e.getMessage());
+                }
+            }
+            return bgp;
+        } catch (L3VpnException e) {
+            fail("--bgp: " + e.value() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        } catch (RuntimeException e) {
+            fail("cannot start the BGP speaker on " + listen + ":" + o.bgpPort + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static RestEndpoint startRest(EmbeddedRuntime runtime, EmbeddedProgrammer programmer, BgpEndpoint bgp,
+                                          Options o) {
         Path users = o.users != null ? o.users : o.data != null ? o.data.resolve("users.properties") : null;
         RestEndpoint rest;
         try {
-            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer, programmer.networkState());
+            rest = RestEndpoint.start(runtime, o.listen, o.restPort, users, programmer, programmer.networkState(),
+                                      bgp == null ? null : bgp.neighbors());
         } catch (IllegalArgumentException e) {
             fail("users file " + users + ": " + e.getMessage());
             return null;
@@ -194,15 +231,31 @@ public final class Main {
                     o.listen = value(args, ++i);
                     break;
                 case "--rest-port":
-                    o.restPort = port(value(args, ++i));
+                    o.restPort = port("--rest-port", value(args, ++i));
                     break;
                 case "--users":
                     o.users = Paths.get(value(args, ++i));
                     break;
+                case "--bgp":
+                    o.bgp = value(args, ++i);
+                    break;
+                case "--bgp-neighbors":
+                    o.bgpNeighbors = Paths.get(value(args, ++i));
+                    break;
+                case "--bgp-listen":
+                    o.bgpListen = value(args, ++i);
+                    break;
+                case "--bgp-port":
+                    o.bgpPort = port("--bgp-port", value(args, ++i));
+                    break;
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
-                                 + " [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST] [--rest-port N] [--users FILE] [--serve]");
+                                 + " [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST] [--rest-port N] [--users FILE] [--serve]"
+                                 + " [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST] [--bgp-port N] [--bgp-neighbors FILE]]");
             }
+        }
+        if ((o.bgpNeighbors != null || o.bgpListen != null) && o.bgp == null) {
+            fail("--bgp-neighbors and --bgp-listen go with --bgp ROUTER_ID,AS[,CLUSTER_ID]");
         }
         if (o.bmv2 && o.attach) {
             fail("--bmv2 starts switches and --attach uses running ones: give one of them");
@@ -231,7 +284,7 @@ public final class Main {
         return null;
     }
 
-    private static int port(String text) {
+    private static int port(String option, String text) {
         try {
             int p = Integer.parseInt(text);
             if (p >= 0 && p <= 65535) {
@@ -240,7 +293,7 @@ public final class Main {
         } catch (NumberFormatException e) {
             // reported below
         }
-        fail("--rest-port: " + text + " is not a port number (0-65535; 0 picks a free one)");
+        fail(option + ": " + text + " is not a port number (0-65535; 0 picks a free one)");
         return 0;
     }
 

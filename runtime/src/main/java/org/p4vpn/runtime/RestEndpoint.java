@@ -1,5 +1,6 @@
 package org.p4vpn.runtime;
 
+import org.p4vpn.api.BgpNeighborService;
 import org.p4vpn.api.L3VpnAdminService;
 import org.p4vpn.api.L3VpnService;
 import org.p4vpn.api.LspService;
@@ -48,7 +49,7 @@ public final class RestEndpoint implements AutoCloseable {
         this.jobPassword = jobPassword;
     }
 
-    private static final NetworkStateService NO_NETWORK = new NetworkStateService() {
+    static final NetworkStateService NO_NETWORK = new NetworkStateService() {
         @Override
         public java.util.Collection<org.p4vpn.api.NetworkSwitch> getSwitches() {
             return java.util.List.of();
@@ -89,6 +90,24 @@ public final class RestEndpoint implements AutoCloseable {
      */
     public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile,
                                      LspService lsps, NetworkStateService network) {
+        return start(runtime, host, port, usersFile, lsps, network, null);
+    }
+
+    /**
+     * Starts the API with the LSPs of a programmer and the BGP neighbors of a speaker.
+     *
+     * @param runtime   the runtime whose services it serves
+     * @param host      address to listen on
+     * @param port      port (0: any free one)
+     * @param usersFile users file, made if absent; null keeps a generated user in memory only
+     * @param lsps      the programmer's LSPs ({@code /lsps})
+     * @param network   switches and links as the programmer sees them ({@code /topology})
+     * @param bgp       the BGP speaker's neighbors ({@code /bgp/neighbors}), or null if none runs
+     * @return the endpoint
+     * @throws IllegalArgumentException if the users file is malformed
+     */
+    public static RestEndpoint start(EmbeddedRuntime runtime, String host, int port, Path usersFile,
+                                     LspService lsps, NetworkStateService network, BgpNeighborService bgp) {
         String password = null;
         Users users;
         try {
@@ -110,10 +129,13 @@ public final class RestEndpoint implements AutoCloseable {
         }
         String job = randomPassword();
         users.add(JOB_USER, job);
-        Services services = Services.of(Map.<Class<?>, Object>of(L3VpnService.class, runtime.vpnService(),
-                                                L3VpnAdminService.class, runtime.adminService(),
-                                                VpnRouteService.class, runtime.routeService(),
-                                                LspService.class, lsps, NetworkStateService.class, network));
+        Map<Class<?>, Object> byType = new java.util.HashMap<>(Map.<Class<?>, Object>of(L3VpnService.class,
+                runtime.vpnService(), L3VpnAdminService.class, runtime.adminService(), VpnRouteService.class,
+                runtime.routeService(), LspService.class, lsps, NetworkStateService.class, network));
+        if (bgp != null) {
+            byType.put(BgpNeighborService.class, bgp);
+        }
+        Services services = Services.of(byType);
         ClassLoader loader = RestEndpoint.class.getClassLoader();
         // the UI comes with the web-ui jar; a class path without it still serves the API
         boolean ui = loader.getResource(UI_RESOURCES + "index.html") != null;

@@ -1,6 +1,7 @@
 package org.p4vpn.bgp.wire;
 
 import io.netty.util.concurrent.ScheduledFuture;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.VpnPrefix;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 final class Neighbor {
 
-    final PeerConfig config;
+    final BgpNeighbor config;
     final List<SessionHandler> connecting = new ArrayList<>(2);
     SessionHandler established;
     SessionState idleState = SessionState.IDLE;
@@ -33,7 +34,7 @@ final class Neighbor {
     String lastError;
     boolean removed;
 
-    Neighbor(PeerConfig config) {
+    Neighbor(BgpNeighbor config) {
         this.config = config;
     }
 

@@ -3,10 +3,11 @@ package org.p4vpn.bgp.wire;
 import com.google.common.base.MoreObjects;
 import org.onlab.packet.Ip4Address;
 
+import org.p4vpn.api.BgpNeighbor;
 /** A read-only view of one neighbor: configuration, state, negotiated values and counters. */
 public final class PeerStatus {
 
-    private final PeerConfig config;
+    private final BgpNeighbor config;
     private final SessionState state;
     private final Ip4Address bgpId;
     private final int holdTime;
@@ -40,7 +41,7 @@ public final class PeerStatus {
     }
 
     /** @return the neighbor's configuration */
-    public PeerConfig config() {
+    public BgpNeighbor config() {
         return config;
     }
 

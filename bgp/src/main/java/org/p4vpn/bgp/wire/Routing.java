@@ -31,7 +31,7 @@ final class Routing {
 
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
 
-    private final WireSpeaker speaker;
+    private final Connections connections;
     private final BgpSpeaker rib;
     private final Map<Ip4Address, Neighbor> neighbors;
     private final List<Consumer<BestChange>> listeners;
@@ -41,9 +41,11 @@ final class Routing {
     private final Set<Ip4Address> changedSources = new HashSet<>();
     private boolean flushScheduled;
 
-    Routing(WireSpeaker speaker, BgpSpeaker rib, Map<Ip4Address, Neighbor> neighbors,
+    private final List<AdjRibInListener> ribInListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Routing(Connections connections, BgpSpeaker rib, Map<Ip4Address, Neighbor> neighbors,
             List<Consumer<BestChange>> listeners) {
-        this.speaker = speaker;
+        this.connections = connections;
         this.rib = rib;
         this.neighbors = neighbors;
         this.listeners = listeners;
@@ -89,12 +91,21 @@ final class Routing {
             if (n.stale != null) {
                 n.stale.remove(p);
             }
+            tellWithdrawn(from, p);
         }
         for (VpnRoute r : u.announced()) {
             n.prefixesIn++;
             propagate(rib.receive(from, r));
             if (n.stale != null) {
                 n.stale.remove(r.prefix());
+            }
+            if (!ribInListeners.isEmpty()) {
+                // the loop checks may have dropped it: tell what the table holds
+                if (rib.paths(r.prefix()).stream().anyMatch(x -> x.source().peerAddress().equals(from))) {
+                    ribInListeners.forEach(l -> l.learned(from, r));
+                } else {
+                    tellWithdrawn(from, r.prefix());
+                }
             }
         }
         if (u.endOfRib() != null) {
@@ -133,7 +144,7 @@ final class Routing {
     void scheduleFlush() {
         if (!flushScheduled && !changes.isEmpty()) {
             flushScheduled = true;
-            speaker.loop().execute(this::flush);
+            connections.loop().execute(this::flush);
         }
     }
 
@@ -186,7 +197,7 @@ final class Routing {
         });
         changes.clear();
         changedSources.clear();
-        speaker.checkBackPressure();
+        connections.checkBackPressure();
     }
 
     private List<byte[]> encode(SessionHandler h, BgpSpeaker.Peer peer) {
@@ -224,7 +235,7 @@ final class Routing {
             n.stale = new HashSet<>(rib.prefixesFrom(addr));
             log.info("{}: down; keeping {} routes stale for up to {} s (graceful restart)", addr,
                      n.stale.size(), restart);
-            n.restartTimer = speaker.loop().schedule(() -> {
+            n.restartTimer = connections.loop().schedule(() -> {
                 if (n.established == null) {
                     dropPaths(n);
                 } else {
@@ -247,7 +258,9 @@ final class Routing {
         if (n.restartTimer != null) {
             n.restartTimer.cancel(false);
         }
+        List<VpnPrefix> gone = ribInListeners.isEmpty() ? List.of() : rib.prefixesFrom(addr);
         rib.dropPeer(addr, (s, c) -> propagate(c));
+        gone.forEach(p -> tellWithdrawn(addr, p));
         rib.removePeer(addr);
         scheduleFlush();
     }
@@ -260,7 +273,30 @@ final class Routing {
         }
         for (VpnPrefix p : stale) {
             propagate(rib.withdraw(n.config.address(), p));
+            tellWithdrawn(n.config.address(), p);
         }
+        scheduleFlush();
+    }
+
+    void addRibInListener(AdjRibInListener l) {
+        ribInListeners.add(l);
+    }
+
+    private void tellWithdrawn(Ip4Address from, VpnPrefix p) {
+        ribInListeners.forEach(l -> l.withdrawn(from, p));
+    }
+
+    /** A route of a P4 PE that this reflector serves, as if received from that PE (a client). */
+    void injectFrom(Ip4Address pe, VpnRoute route) {
+        if (rib.peer(pe) == null) {
+            rib.addPeer(pe, pe, PeerRelation.CLIENT, connections.config().localAs());
+        }
+        propagate(rib.receive(pe, route.withSource(RouteSource.peer(RouteSource.Type.IBGP, pe, pe))));
+        scheduleFlush();
+    }
+
+    void withdrawFrom(Ip4Address pe, VpnPrefix prefix) {
+        propagate(rib.withdraw(pe, prefix));
         scheduleFlush();
     }
 

@@ -24,7 +24,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
     /** Hold time while waiting for the OPEN (RFC 4271 section 8: "large value", 4 minutes suggested). */
     private static final int OPEN_HOLD_SECONDS = 240;
 
-    private final WireSpeaker speaker;
+    private final Connections connections;
     private final Neighbor neighbor;
     private final boolean outgoing;
     private ChannelHandlerContext ctx;
@@ -39,8 +39,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
     private boolean gotNotification;
     private RouteSource source;
 
-    SessionHandler(WireSpeaker speaker, Neighbor neighbor, boolean outgoing) {
-        this.speaker = speaker;
+    SessionHandler(Connections connections, Neighbor neighbor, boolean outgoing) {
+        this.connections = connections;
         this.neighbor = neighbor;
         this.outgoing = outgoing;
     }
@@ -51,7 +51,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext c) {
-        speaker.writabilityChanged(c.channel().isWritable());
+        connections.writabilityChanged();
         c.fireChannelWritabilityChanged();
     }
 
@@ -96,7 +96,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
     @Override
     public void channelActive(ChannelHandlerContext c) {
         this.ctx = c;
-        send(speaker.openMessage().encode());
+        send(connections.openMessage().encode());
         scheduleHold();
     }
 
@@ -111,7 +111,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
             case Bgp.KEEPALIVE:
                 if (state == SessionState.OPEN_CONFIRM) {
                     state = SessionState.ESTABLISHED;
-                    speaker.established(neighbor, this);
+                    connections.established(neighbor, this);
                 } else if (state != SessionState.ESTABLISHED) {
                     throw fsmError("KEEPALIVE");
                 }
@@ -120,7 +120,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
                 if (state != SessionState.ESTABLISHED) {
                     throw fsmError("UPDATE");
                 }
-                speaker.received(neighbor, UpdateDecoder.decode(f.body, as4, ebgp(), source));
+                connections.received(neighbor, UpdateDecoder.decode(f.body, as4, ebgp(), source));
                 break;
             case Bgp.ROUTE_REFRESH:
                 if (state != SessionState.ESTABLISHED) {
@@ -128,7 +128,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
                 }
                 AfiSafi family = Messages.decodeRouteRefresh(f.body);
                 if (family.equals(AfiSafi.VPNV4)) {
-                    speaker.refreshRequested(neighbor);
+                    connections.refreshRequested(neighbor);
                 }
                 break;
             case Bgp.NOTIFICATION:
@@ -151,7 +151,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
             throw new BgpError(Bgp.ERR_OPEN, Bgp.OPEN_BAD_PEER_AS, "neighbor " + neighbor.config.address()
                     + " is configured with AS " + neighbor.config.remoteAs() + " but sent " + open.asNumber());
         }
-        if (open.bgpId().equals(speaker.config().routerId())
+        if (open.bgpId().equals(connections.config().routerId())
                 && neighbor.config.relation() != PeerRelation.EBGP) {
             throw new BgpError(Bgp.ERR_OPEN, Bgp.OPEN_BAD_BGP_ID, "neighbor uses our BGP identifier");
         }
@@ -160,10 +160,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
         source = RouteSource.peer(ebgp() ? RouteSource.Type.EBGP : RouteSource.Type.IBGP, neighbor.config.address(),
                                   open.bgpId());
         encoder = new UpdateEncoder(as4, neighbor.config.relation() == PeerRelation.EBGP);
-        int ours = speaker.config().holdTime();
+        int ours = connections.config().holdTime();
         holdTime = Math.min(ours, open.holdTime());
         state = SessionState.OPEN_CONFIRM;
-        if (!speaker.resolveCollision(neighbor, this)) {
+        if (!connections.resolveCollision(neighbor, this)) {
             return;
         }
         send(Messages.keepalive());
@@ -246,8 +246,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<FrameDecoder.Fram
         if (keepaliveTimer != null) {
             keepaliveTimer.cancel(false);
         }
-        SessionState was = state;
         state = SessionState.IDLE;
-        speaker.closed(neighbor, this, was);
+        connections.closed(neighbor, this);
     }
 }

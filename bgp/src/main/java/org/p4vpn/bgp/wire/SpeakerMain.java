@@ -1,6 +1,7 @@
 package org.p4vpn.bgp.wire;
 
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.PeerRelation;
 
 import java.util.ArrayList;
@@ -61,10 +62,10 @@ public final class SpeakerMain {
         }
         WireSpeaker s = WireSpeaker.start(new SpeakerConfig(routerId, as, cluster, listen, Bgp.PORT, hold, 5, 120));
         for (Ip4Address c : clients) {
-            s.addPeer(new PeerConfig(c, as, PeerRelation.CLIENT, passive));
+            s.addPeer(new BgpNeighbor(c, as, PeerRelation.CLIENT, passive));
         }
         for (Ip4Address p : peers) {
-            s.addPeer(new PeerConfig(p, as, PeerRelation.NON_CLIENT, passive));
+            s.addPeer(new BgpNeighbor(p, as, PeerRelation.NON_CLIENT, passive));
         }
         System.out.println("speaker " + s.config() + " listening on " + listen + ":" + s.port());
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));

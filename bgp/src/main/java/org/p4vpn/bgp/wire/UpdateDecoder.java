@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class UpdateDecoder {
 
+    /** Start of the message of a layout the checks missed (the fuzz test fails on it). */
+    static final String UNFORESEEN = "UPDATE could not be parsed";
+
     private UpdateDecoder() {
     }
 
@@ -52,7 +55,7 @@ public final class UpdateDecoder {
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             // A layout this decoder failed to foresee; still a clean protocol error, never a crash.
             throw new BgpError(Bgp.ERR_UPDATE, Bgp.UPD_MALFORMED_ATTRIBUTE_LIST,
-                               "UPDATE could not be parsed: " + e);
+                               UNFORESEEN + ": " + e);
         }
     }
 

@@ -1,18 +1,11 @@
 package org.p4vpn.bgp.wire;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.api.PeerRelation;
 import org.p4vpn.api.RibEntry;
@@ -26,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -50,11 +42,9 @@ public final class WireSpeaker implements AutoCloseable {
     private final BgpSpeaker rib;
     private final Map<Ip4Address, Neighbor> neighbors = new LinkedHashMap<>();
     private final List<Consumer<BestChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Connections connections;
     private final Routing routing;
     private final Channel server;
-    private boolean reading = true;
-    /** Outbound buffer marks of each connection (bytes) for back-pressure. */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
     private WireSpeaker(SpeakerConfig config) throws InterruptedException {
         this.config = config;
@@ -62,19 +52,10 @@ public final class WireSpeaker implements AutoCloseable {
         this.loop = group.next();
         this.rib = new BgpSpeaker("bgp " + config.routerId(), config.routerId(), config.localAs(),
                                   config.clusterId());
-        this.routing = new Routing(this, rib, neighbors, listeners);
-        ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        accept(ch);
-                    }
-                });
-        this.server = sb.bind(new InetSocketAddress(config.listenAddress().toInetAddress(), config.port()))
-                .sync().channel();
+        this.connections = new Connections(config, group, neighbors);
+        this.routing = new Routing(connections, rib, neighbors, listeners);
+        connections.routing = routing;
+        this.server = connections.listen();
     }
 
     /**
@@ -112,7 +93,7 @@ public final class WireSpeaker implements AutoCloseable {
      * @param peer the neighbor
      * @throws InvalidInputException if the neighbor exists or is a client of a non-reflector
      */
-    public void addPeer(PeerConfig peer) {
+    public void addPeer(BgpNeighbor peer) {
         call(() -> {
             if (neighbors.containsKey(peer.address())) {
                 throw new InvalidInputException("address", peer.address(), "neighbor already configured");
@@ -129,7 +110,7 @@ public final class WireSpeaker implements AutoCloseable {
             n.idleState = peer.passive() ? SessionState.ACTIVE : SessionState.IDLE;
             neighbors.put(peer.address(), n);
             if (!peer.passive()) {
-                connect(n);
+                connections.connect(n);
             }
             return null;
         });
@@ -278,8 +259,63 @@ public final class WireSpeaker implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Adds a listener for the routes neighbors send (called on the speaker's thread).
+     *
+     * @param listener listener
+     */
+    public void addAdjRibInListener(AdjRibInListener listener) {
+        routing.addRibInListener(listener);
+    }
+
+    /**
+     * Takes a VPN route of a P4 PE this controller reflects for (RD, export targets, VPN label, the
+     * PE's address as next hop): it is reflected to neighbors as coming from that PE, a client, so
+     * they see the PE as ORIGINATOR_ID and our cluster id in CLUSTER_LIST. A speaker that is not a
+     * reflector originates it as its own.
+     *
+     * @param pe    the PE's router id
+     * @param route the route
+     * @throws InvalidInputException if the PE's address is a configured neighbor
+     */
+    public void advertiseFromPe(Ip4Address pe, VpnRoute route) {
+        call(() -> {
+            if (neighbors.containsKey(pe)) {
+                throw new InvalidInputException("pe", pe, "a PE's router id must not be a neighbor's address");
+            }
+            if (config.clusterId() == null) {
+                routing.propagate(rib.originate(route));
+                routing.scheduleFlush();
+            } else {
+                routing.injectFrom(pe, route);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Withdraws a route given by {@link #advertiseFromPe}.
+     *
+     * @param pe     the PE's router id
+     * @param prefix the prefix
+     */
+    public void withdrawFromPe(Ip4Address pe, VpnPrefix prefix) {
+        call(() -> {
+            if (config.clusterId() == null) {
+                routing.propagate(rib.withdrawLocal(prefix));
+                routing.scheduleFlush();
+            } else if (!neighbors.containsKey(pe)) {
+                routing.withdrawFrom(pe, prefix);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
+        if (group.isShuttingDown()) {
+            return; // closed already
+        }
         call(() -> {
             for (Neighbor n : neighbors.values()) {
                 n.removed = true;
@@ -293,157 +329,6 @@ public final class WireSpeaker implements AutoCloseable {
         });
         server.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-    }
-
-    // ---- on the event loop, from the sessions ----
-
-    OpenMessage openMessage() {
-        return new OpenMessage(config.localAs(), config.holdTime(), config.routerId(),
-                               Set.of(AfiSafi.VPNV4, AfiSafi.IPV4_UNICAST), true, true, config.restartTime(),
-                               Map.of());
-    }
-
-    private void accept(SocketChannel ch) {
-        Ip4Address from = Ip4Address.valueOf(ch.remoteAddress().getAddress());
-        Neighbor n = neighbors.get(from);
-        if (n == null) {
-            ch.close(); // RFC 4271 section 8: connections from unconfigured addresses are refused
-            return;
-        }
-        SessionHandler h = new SessionHandler(this, n, false);
-        n.connecting.add(h);
-        ch.pipeline().addLast(new FrameDecoder(), h);
-    }
-
-    private void connect(Neighbor n) {
-        if (n.removed || n.established != null) {
-            return;
-        }
-        n.idleState = SessionState.CONNECT;
-        SessionHandler h = new SessionHandler(this, n, true);
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000 * config.connectRetrySeconds())
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new FrameDecoder(), h);
-                    }
-                })
-                .connect(new InetSocketAddress(n.config.address().toInetAddress(), Bgp.PORT),
-                         new InetSocketAddress(config.listenAddress().toInetAddress(), 0))
-                .addListener(f -> {
-                    if (f.isSuccess()) {
-                        n.connecting.add(h);
-                    } else {
-                        n.idleState = SessionState.ACTIVE;
-                        n.lastError = "connect failed: " + f.cause().getMessage();
-                        retryLater(n);
-                    }
-                });
-    }
-
-    private void retryLater(Neighbor n) {
-        if (n.removed || n.config.passive() || n.connectRetry != null && !n.connectRetry.isDone()) {
-            return;
-        }
-        n.connectRetry = loop.schedule(() -> {
-            if (n.established == null && n.connecting.isEmpty()) {
-                connect(n);
-            }
-        }, config.connectRetrySeconds(), TimeUnit.SECONDS);
-    }
-
-    /**
-     * Connection collision detection (RFC 4271 section 6.8) when a connection reaches OPEN_CONFIRM.
-     *
-     * @return false if this connection was closed
-     */
-    boolean resolveCollision(Neighbor n, SessionHandler h) {
-        if (n.established != null) {
-            h.fail(new BgpError(Bgp.ERR_CEASE, Bgp.CEASE_COLLISION, "a session is already established"));
-            return false;
-        }
-        for (SessionHandler other : new ArrayList<>(n.connecting)) {
-            if (other == h || other.state() != SessionState.OPEN_CONFIRM) {
-                continue;
-            }
-            // The higher BGP identifier's connection survives: ours if our id is higher.
-            boolean keepOutgoing = Integer.toUnsignedLong(config.routerId().toInt())
-                    > Integer.toUnsignedLong(h.peerOpen().bgpId().toInt());
-            SessionHandler loser = h.outgoing() == keepOutgoing ? other : h;
-            loser.fail(new BgpError(Bgp.ERR_CEASE, Bgp.CEASE_COLLISION, "connection collision"));
-            if (loser == h) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    void established(Neighbor n, SessionHandler h) {
-        n.connecting.remove(h);
-        n.established = h;
-        n.establishedAt = System.nanoTime();
-        n.lastError = null;
-        if (n.connectRetry != null) {
-            n.connectRetry.cancel(false);
-        }
-        routing.established(n, h);
-        h.setReading(reading);
-    }
-
-    void received(Neighbor n, UpdateMessage u) {
-        routing.received(n, u);
-    }
-
-    void refreshRequested(Neighbor n) {
-        n.refreshesIn++;
-        routing.sendTable(n, n.established);
-    }
-
-    void closed(Neighbor n, SessionHandler h, SessionState was) {
-        n.connecting.remove(h);
-        if (n.established == h) {
-            n.established = null;
-            routing.sessionDown(n, h);
-        }
-        n.idleState = n.config.passive() ? SessionState.ACTIVE : SessionState.IDLE;
-        if (n.established == null && n.connecting.isEmpty()) {
-            retryLater(n);
-        }
-    }
-
-    /**
-     * Back-pressure: while a neighbor cannot take more (its outbound buffer is over the high-water
-     * mark), stop reading UPDATEs from everyone, so that routes wait in the senders' TCP buffers
-     * rather than in this process's memory.
-     */
-    void checkBackPressure() {
-        boolean allWritable = true;
-        for (Neighbor n : neighbors.values()) {
-            if (n.established != null && !n.established.writable()) {
-                allWritable = false;
-                break;
-            }
-        }
-        if (allWritable == reading) {
-            return;
-        }
-        reading = allWritable;
-        for (Neighbor n : neighbors.values()) {
-            if (n.established != null) {
-                n.established.setReading(reading);
-            }
-        }
-    }
-
-    void writabilityChanged(boolean writable) {
-        checkBackPressure();
-    }
-
-    EventLoop loop() {
-        return loop;
     }
 
     private <T> T call(Callable<T> task) {

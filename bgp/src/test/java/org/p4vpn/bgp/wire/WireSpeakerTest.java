@@ -3,6 +3,7 @@ package org.p4vpn.bgp.wire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.PathAttributes;
 import org.p4vpn.api.PeerRelation;
 import org.p4vpn.api.RouteSource;
@@ -61,10 +62,10 @@ class WireSpeakerTest {
         WireSpeaker rr = start("127.77.1.1", "10.77.1.1", CLUSTER);
         WireSpeaker pe1 = start("127.77.1.2", "10.77.1.2", null);
         WireSpeaker pe2 = start("127.77.1.3", "10.77.1.3", null);
-        rr.addPeer(new PeerConfig(ip("127.77.1.2"), 65000, PeerRelation.CLIENT, true));
-        rr.addPeer(new PeerConfig(ip("127.77.1.3"), 65000, PeerRelation.CLIENT, false));
-        pe1.addPeer(new PeerConfig(ip("127.77.1.1"), 65000, PeerRelation.NON_CLIENT, false));
-        pe2.addPeer(new PeerConfig(ip("127.77.1.1"), 65000, PeerRelation.NON_CLIENT, true));
+        rr.addPeer(new BgpNeighbor(ip("127.77.1.2"), 65000, PeerRelation.CLIENT, true));
+        rr.addPeer(new BgpNeighbor(ip("127.77.1.3"), 65000, PeerRelation.CLIENT, false));
+        pe1.addPeer(new BgpNeighbor(ip("127.77.1.1"), 65000, PeerRelation.NON_CLIENT, false));
+        pe2.addPeer(new BgpNeighbor(ip("127.77.1.1"), 65000, PeerRelation.NON_CLIENT, true));
         assertTrue(Poll.until(WAIT, () -> established(rr, "127.77.1.2") && established(rr, "127.77.1.3")),
                    () -> rr.peers().toString());
 
@@ -103,10 +104,10 @@ class WireSpeakerTest {
         WireSpeaker rrA = start("127.77.2.1", "10.77.2.1", CLUSTER);
         WireSpeaker rrB = start("127.77.2.2", "10.77.2.2", CLUSTER);
         WireSpeaker pe = start("127.77.2.3", "10.77.2.3", null);
-        rrA.addPeer(new PeerConfig(ip("127.77.2.2"), 65000, PeerRelation.NON_CLIENT, false));
-        rrB.addPeer(new PeerConfig(ip("127.77.2.1"), 65000, PeerRelation.NON_CLIENT, true));
-        rrA.addPeer(new PeerConfig(ip("127.77.2.3"), 65000, PeerRelation.CLIENT, false));
-        pe.addPeer(new PeerConfig(ip("127.77.2.1"), 65000, PeerRelation.NON_CLIENT, true));
+        rrA.addPeer(new BgpNeighbor(ip("127.77.2.2"), 65000, PeerRelation.NON_CLIENT, false));
+        rrB.addPeer(new BgpNeighbor(ip("127.77.2.1"), 65000, PeerRelation.NON_CLIENT, true));
+        rrA.addPeer(new BgpNeighbor(ip("127.77.2.3"), 65000, PeerRelation.CLIENT, false));
+        pe.addPeer(new BgpNeighbor(ip("127.77.2.1"), 65000, PeerRelation.NON_CLIENT, true));
         assertTrue(Poll.until(WAIT, () -> established(rrA, "127.77.2.2") && established(rrA, "127.77.2.3")));
         pe.originate(route("65000:5:10.5.0.0/16", "10.77.2.3", 77, "65000:5"));
         assertTrue(Poll.until(WAIT, () -> rrB.peer(ip("127.77.2.1")).prefixesIn() == 1),
@@ -119,9 +120,9 @@ class WireSpeakerTest {
     void badConfigurationIsRefusedAndChangesNothing() throws InterruptedException {
         WireSpeaker pe = start("127.77.3.1", "10.77.3.1", null);
         assertThrows(org.p4vpn.api.InvalidInputException.class,
-                () -> pe.addPeer(new PeerConfig(ip("127.77.3.2"), 65000, PeerRelation.CLIENT, true)));
+                () -> pe.addPeer(new BgpNeighbor(ip("127.77.3.2"), 65000, PeerRelation.CLIENT, true)));
         assertThrows(org.p4vpn.api.InvalidInputException.class,
-                () -> pe.addPeer(new PeerConfig(ip("127.77.3.2"), 65001, PeerRelation.NON_CLIENT, true)));
+                () -> pe.addPeer(new BgpNeighbor(ip("127.77.3.2"), 65001, PeerRelation.NON_CLIENT, true)));
         assertTrue(pe.peers().isEmpty());
     }
 }

@@ -18,13 +18,21 @@ final class FrrDaemon extends Daemon {
     private final String rd;
     private final String prefix;
     private final int label;
+    private final boolean gracefulRestart;
 
     FrrDaemon(String address, String routerId, String rrAddress, String rd, String prefix, int label)
             throws IOException {
+        this(address, routerId, rrAddress, rd, prefix, label, false);
+    }
+
+    /** With {@code gracefulRestart}, FRR announces itself as a restarting speaker (RFC 4724). */
+    FrrDaemon(String address, String routerId, String rrAddress, String rd, String prefix, int label,
+              boolean gracefulRestart) throws IOException {
         super("frr", address, routerId, rrAddress);
         this.rd = rd;
         this.prefix = prefix;
         this.label = label;
+        this.gracefulRestart = gracefulRestart;
     }
 
     @Override
@@ -34,6 +42,7 @@ final class FrrDaemon extends Daemon {
                 "log stdout informational",
                 "router bgp 65000",
                 " bgp router-id " + routerId,
+                gracefulRestart ? " bgp graceful-restart\n bgp graceful-restart preserve-fw-state" : "!",
                 " no bgp default ipv4-unicast",
                 " no bgp network import-check",
                 " neighbor " + rrAddress + " remote-as 65000",

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.onlab.packet.Ip4Address;
+import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.PathAttributes;
 import org.p4vpn.api.PeerRelation;
 import org.p4vpn.api.RouteSource;
@@ -12,7 +13,6 @@ import org.p4vpn.api.RouteTarget;
 import org.p4vpn.api.VpnPrefix;
 import org.p4vpn.api.VpnRoute;
 import org.p4vpn.bgp.wire.Bgp;
-import org.p4vpn.bgp.wire.PeerConfig;
 import org.p4vpn.bgp.wire.SessionState;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
@@ -102,7 +102,7 @@ class InteropTest {
         String net = kind.equals("frr") ? "77.6" : kind.equals("gobgp") ? "77.7" : "77.8";
         Daemon d = daemon(kind, net, "2");
         WireSpeaker rr = reflector(net);
-        rr.addPeer(new PeerConfig(ip(d.address), 65000, PeerRelation.CLIENT, false));
+        rr.addPeer(new BgpNeighbor(ip(d.address), 65000, PeerRelation.CLIENT, false));
         VpnPrefix ours = VpnPrefix.of("65000:1:10.1.0.0/24");
         rr.originate(new VpnRoute(ours, ip("10." + net + ".1"), 100,
                                   PathAttributes.local(List.of(RouteTarget.of("65000:1"))), RouteSource.LOCAL));
@@ -148,8 +148,8 @@ class InteropTest {
         Daemon frr = daemon("frr", net, "2");
         Daemon gobgp = daemon("gobgp", net, "3");
         WireSpeaker rr = reflector(net);
-        rr.addPeer(new PeerConfig(ip(frr.address), 65000, PeerRelation.CLIENT, false));
-        rr.addPeer(new PeerConfig(ip(gobgp.address), 65000, PeerRelation.CLIENT, true));
+        rr.addPeer(new BgpNeighbor(ip(frr.address), 65000, PeerRelation.CLIENT, false));
+        rr.addPeer(new BgpNeighbor(ip(gobgp.address), 65000, PeerRelation.CLIENT, true));
         startWithRoute(frr);
         startWithRoute(gobgp);
 
@@ -169,5 +169,33 @@ class InteropTest {
         assertEquals(300, atFrr.label);
         assertEquals(Set.of("65000:3"), atFrr.routeTargets);
         assertEquals(gobgp.routerId, atFrr.nextHop, "a reflector leaves the next hop alone");
+    }
+
+    @Test
+    void gracefulRestartKeepsRoutesStaleUntilEndOfRib() throws Exception {
+        Daemon.assumeInstalled(FrrDaemon.BGPD, "vtysh");
+        String net = "77.12";
+        FrrDaemon before = new FrrDaemon("127." + net + ".2", "10." + net + ".2", "127." + net + ".1", "65000:2",
+                                         "10.2.0.0/24", 200, true);
+        open.add(before);
+        WireSpeaker rr = reflector(net);
+        rr.addPeer(new BgpNeighbor(ip(before.address), 65000, PeerRelation.CLIENT, false));
+        startWithRoute(before);
+        assertTrue(Poll.until(WAIT, () -> learned(rr, before).isPresent()), before::log);
+
+        // a crash: no NOTIFICATION, so the route stays, marked stale
+        before.kill();
+        assertTrue(Poll.until(WAIT, () -> rr.peer(ip(before.address)).state() != SessionState.ESTABLISHED));
+        assertEquals(1, rr.peer(ip(before.address)).staleRoutes(), () -> rr.peer(ip(before.address)).toString());
+        assertTrue(learned(rr, before).isPresent(), "kept while the neighbor restarts");
+
+        // back with another route: after its End-of-RIB the stale one goes, the new one stays
+        FrrDaemon after = new FrrDaemon(before.address, before.routerId, before.rrAddress, "65000:2", "10.9.0.0/24",
+                                        209, true);
+        open.add(after);
+        startWithRoute(after);
+        assertTrue(Poll.until(WAIT, () -> learned(rr, after).isPresent() && learned(rr, before).isEmpty()),
+                   () -> rr.adjRibIn(ip(before.address)) + " " + rr.peer(ip(before.address)));
+        assertEquals(0, rr.peer(ip(before.address)).staleRoutes());
     }
 }

@@ -1,18 +1,16 @@
-package org.p4vpn.bgp.wire;
+package org.p4vpn.api;
 
 import com.google.common.base.MoreObjects;
 import org.onlab.packet.Ip4Address;
-import org.p4vpn.api.InvalidInputException;
-
-import org.p4vpn.api.PeerRelation;
 
 import java.util.Objects;
 
 /**
- * A configured BGP neighbor: its address, AS, what it is to this speaker (route-reflector client,
- * non-client, external) and whether this speaker only waits for it to connect.
+ * A BGP neighbor of the controller's speaker (a router outside the controller): its address, its
+ * AS, what it is to the speaker (route-reflector client, non-client, external) and whether the
+ * speaker only waits for it to connect.
  */
-public final class PeerConfig {
+public final class BgpNeighbor {
 
     private final Ip4Address address;
     private final long remoteAs;
@@ -25,58 +23,67 @@ public final class PeerConfig {
      * @param address  its address
      * @param remoteAs its AS, 1..4294967295
      * @param relation client, non-client or external
-     * @param passive  true to never connect, only accept
+     * @param passive  true to only accept its connections
      * @throws InvalidInputException on a missing field or an AS out of range
      */
-    public PeerConfig(Ip4Address address, long remoteAs, PeerRelation relation, boolean passive) {
-        this.address = required("address", address);
+    public BgpNeighbor(Ip4Address address, long remoteAs, PeerRelation relation, boolean passive) {
+        this.address = Names.required("address", address);
         if (remoteAs < 1 || remoteAs > 0xFFFF_FFFFL) {
             throw new InvalidInputException("remoteAs", remoteAs, "an AS number is 1 to 4294967295");
         }
         this.remoteAs = remoteAs;
-        this.relation = required("relation", relation);
+        this.relation = Names.required("relation", relation);
         this.passive = passive;
     }
 
-    /** @return the neighbor's address */
+    /**
+     * Returns the neighbor's address.
+     *
+     * @return address
+     */
     public Ip4Address address() {
         return address;
     }
 
-    /** @return the neighbor's AS */
+    /**
+     * Returns the neighbor's AS.
+     *
+     * @return AS number
+     */
     public long remoteAs() {
         return remoteAs;
     }
 
-    /** @return what the neighbor is to this speaker */
+    /**
+     * Returns what the neighbor is to the speaker.
+     *
+     * @return relation
+     */
     public PeerRelation relation() {
         return relation;
     }
 
-    /** @return whether this speaker only accepts connections from it */
+    /**
+     * Tells whether the speaker only accepts the neighbor's connections.
+     *
+     * @return true if passive
+     */
     public boolean passive() {
         return passive;
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof PeerConfig)) {
+        if (!(o instanceof BgpNeighbor)) {
             return false;
         }
-        PeerConfig p = (PeerConfig) o;
-        return address.equals(p.address) && remoteAs == p.remoteAs && relation == p.relation && passive == p.passive;
+        BgpNeighbor n = (BgpNeighbor) o;
+        return address.equals(n.address) && remoteAs == n.remoteAs && relation == n.relation && passive == n.passive;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(address, remoteAs, relation, passive);
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new InvalidInputException(field, null, field + " is required");
-        }
-        return value;
     }
 
     @Override

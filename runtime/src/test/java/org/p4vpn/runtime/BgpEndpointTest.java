@@ -1,0 +1,81 @@
+package org.p4vpn.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.p4vpn.api.BgpNeighbor;
+import org.p4vpn.api.InvalidInputException;
+import org.p4vpn.api.PeerRelation;
+import org.p4vpn.bgp.wire.SpeakerConfig;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The main job's BGP speaker: {@code --bgp} parsed with clear errors, the speaker started on the
+ * runtime and its neighbors served at {@code /bgp/neighbors} beside the rest of the API.
+ */
+class BgpEndpointTest {
+
+    @Test
+    void optionIsParsedAndBadValuesNamed() {
+        SpeakerConfig c = BgpEndpoint.config("10.0.0.100,65000,10.0.0.100", "127.0.0.1", 0);
+        assertEquals(65000, c.localAs());
+        assertEquals("10.0.0.100", c.clusterId().toString());
+        assertNull(BgpEndpoint.config("10.0.0.100, 65000", "127.0.0.1", 0).clusterId());
+        assertTrue(assertThrows(InvalidInputException.class, () -> BgpEndpoint.config("10.0.0.100", "127.0.0.1", 0))
+                           .getMessage().contains("ROUTER_ID,AS"));
+        assertEquals("x", assertThrows(InvalidInputException.class,
+                () -> BgpEndpoint.config("10.0.0.100,x", "127.0.0.1", 0)).value());
+        assertEquals("10.0.0.300", assertThrows(InvalidInputException.class,
+                () -> BgpEndpoint.config("10.0.0.300,65000", "127.0.0.1", 0)).value());
+    }
+
+    @Test
+    void neighborsAreServedOverRest() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(null);
+             BgpEndpoint bgp = BgpEndpoint.start(rt, BgpEndpoint.config("10.0.0.100,65000,10.0.0.100", "127.0.0.1",
+                                                                        0));
+             RestEndpoint rest = RestEndpoint.start(rt, "127.0.0.1", 0, null, java.util.List::of,
+                                                    RestEndpoint.NO_NETWORK, bgp.neighbors())) {
+            bgp.neighbors().addNeighbor(new BgpNeighbor(org.onlab.packet.Ip4Address.valueOf("192.0.2.7"), 65000,
+                                                        PeerRelation.CLIENT, true));
+            String auth = "Basic " + Base64.getEncoder().encodeToString((RestEndpoint.FIRST_USER + ":" + rest.firstPassword())
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest.port()
+                    + "/l3vpn/v1/bgp/neighbors")).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("\"address\":\"192.0.2.7\""), r.body());
+        }
+    }
+
+    @Test
+    void neighborsFileIsCheckedWholeBeforeAnyIsAdded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path good = dir.resolve("good.json");
+        java.nio.file.Files.writeString(good, "[{\"address\":\"192.0.2.1\",\"remoteAs\":65000,\"relation\":\"CLIENT\","
+                + "\"passive\":true},{\"address\":\"192.0.2.2\",\"remoteAs\":65001,\"relation\":\"EBGP\","
+                + "\"passive\":true}]");
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "[{\"address\":\"192.0.2.3\",\"remoteAs\":65000,\"relation\":\"CLIENT\","
+                + "\"passive\":true},{\"address\":\"192.0.2.4\",\"remoteAs\":65000,\"relation\":\"PAL\"}]");
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(null);
+             BgpEndpoint bgp = BgpEndpoint.start(rt, BgpEndpoint.config("10.0.0.100,65000,10.0.0.100", "127.0.0.1",
+                                                                        0))) {
+            assertEquals(2, bgp.addNeighbors(good));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> bgp.addNeighbors(bad));
+            assertEquals("neighbors[1].relation", e.field(), e.getMessage());
+            assertEquals(2, bgp.neighbors().getNeighbors().size(), "the bad file added nothing");
+            assertThrows(InvalidInputException.class, () -> bgp.addNeighbors(good), "given twice");
+        }
+    }
+}
