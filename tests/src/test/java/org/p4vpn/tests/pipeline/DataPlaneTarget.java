@@ -61,6 +61,23 @@ public interface DataPlaneTarget extends AutoCloseable {
     List<Output> collect();
 
     /**
+     * Returns what came out of the data ports, waiting (up to a few seconds, for a loaded machine)
+     * until at least {@code expected} frames have come, then until the switch is quiet, so extra
+     * frames are seen too.
+     *
+     * @param expected frames the caller expects
+     * @return frames
+     */
+    default List<Output> collect(int expected) {
+        List<Output> out = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        do {
+            out.addAll(collect());
+        } while (out.size() < expected && System.nanoTime() < deadline);
+        return out;
+    }
+
+    /**
      * Returns the packet-ins received since the last call.
      *
      * @return packet-ins

@@ -80,7 +80,7 @@ abstract class PipelinePacketTests {
     /** Sends a frame and asserts exactly the expected outputs came out (in any order). */
     private void expect(String test, int inPort, byte[] in, DataPlaneTarget.Output... expected) {
         target.send(inPort, in);
-        List<DataPlaneTarget.Output> got = target.collect();
+        List<DataPlaneTarget.Output> got = target.collect(expected.length);
         List<String> seen = new ArrayList<>();
         got.forEach(o -> seen.add(o.port + ":" + Frames.hex(o.frame)));
         record(test, seen);
