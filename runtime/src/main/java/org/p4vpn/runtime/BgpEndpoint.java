@@ -5,8 +5,9 @@ import org.onlab.packet.Ip4Address;
 import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.BgpNeighborService;
 import org.p4vpn.api.InvalidInputException;
+import org.p4vpn.bgp.bridge.NeighborStore;
+import org.p4vpn.bgp.bridge.StoredNeighborService;
 import org.p4vpn.bgp.bridge.VpnBgpBridge;
-import org.p4vpn.bgp.bridge.WireNeighborService;
 import org.p4vpn.bgp.wire.Bgp;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
@@ -22,18 +23,20 @@ import java.util.Set;
 /**
  * The controller's BGP speaker in the embedded runtime (main job option {@code --bgp}): a wire
  * speaker joined to the runtime's store and route engine by a {@link VpnBgpBridge}; its neighbors
- * are configured over REST ({@code /bgp/neighbors}).
+ * are configured over REST ({@code /bgp/neighbors}) and from a file, and kept in the runtime's
+ * store, so with a data directory they are back after a restart.
  */
 final class BgpEndpoint implements AutoCloseable {
 
     private final WireSpeaker speaker;
     private final VpnBgpBridge bridge;
-    private final WireNeighborService neighbors;
+    private final StoredNeighborService neighbors;
 
-    private BgpEndpoint(WireSpeaker speaker, VpnBgpBridge bridge) {
+    private BgpEndpoint(WireSpeaker speaker, VpnBgpBridge bridge, StoredNeighborService neighbors) {
         this.speaker = speaker;
         this.bridge = bridge;
-        this.neighbors = new WireNeighborService(speaker);
+        this.neighbors = neighbors;
+        neighbors.attach(speaker);
     }
 
     /**
@@ -79,12 +82,14 @@ final class BgpEndpoint implements AutoCloseable {
      */
     static BgpEndpoint start(EmbeddedRuntime runtime, SpeakerConfig config) throws InterruptedException {
         WireSpeaker s = WireSpeaker.start(config);
-        return new BgpEndpoint(s, new VpnBgpBridge(s, runtime.adminService(), runtime.routeService()));
+        return new BgpEndpoint(s, new VpnBgpBridge(s, runtime.adminService(), runtime.routeService()),
+                               new StoredNeighborService(new NeighborStore(runtime.storageService())));
     }
 
     /**
      * Adds the neighbors of a file: a JSON array of {@code {"address", "remoteAs", "relation",
      * "passive"}}, as {@code POST /bgp/neighbors} takes them. All are checked before any is added.
+     * A kept neighbor of the same address (from an earlier start, or REST) takes the file's settings.
      *
      * @param file the file
      * @return the number added
@@ -100,13 +105,14 @@ final class BgpEndpoint implements AutoCloseable {
         Set<Ip4Address> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             BgpNeighbor n = VpnJson.bgpNeighbor(list.get(i), "neighbors[" + i + "]");
-            if (!seen.add(n.address()) || neighbors.getNeighbor(n.address()).isPresent()) {
+            if (!seen.add(n.address())) {
                 throw new InvalidInputException("neighbors[" + i + "].address", n.address(),
                                                 "neighbor " + n.address() + " is given twice");
             }
             all.add(n);
         }
-        all.forEach(neighbors::addNeighbor);
+        all.forEach(neighbors.store()::put);
+        neighbors.attach(speaker); // the store's events need not come back on this thread
         return all.size();
     }
 
@@ -125,6 +131,8 @@ final class BgpEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        neighbors.attach(null);
+        neighbors.close();
         bridge.close();
         speaker.close();
     }

@@ -79,6 +79,15 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
 
     /**
+     * Returns the storage service (journaled when the runtime has a data directory).
+     *
+     * @return storage
+     */
+    public org.onosproject.store.service.StorageService storageService() {
+        return storage;
+    }
+
+    /**
      * Returns the route service.
      *
      * @return service

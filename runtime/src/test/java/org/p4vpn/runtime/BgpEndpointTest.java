@@ -75,7 +75,32 @@ class BgpEndpointTest {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> bgp.addNeighbors(bad));
             assertEquals("neighbors[1].relation", e.field(), e.getMessage());
             assertEquals(2, bgp.neighbors().getNeighbors().size(), "the bad file added nothing");
-            assertThrows(InvalidInputException.class, () -> bgp.addNeighbors(good), "given twice");
+            // read again (as at each start): the kept neighbors take the file's settings, none is doubled
+            assertEquals(2, bgp.addNeighbors(good));
+            assertEquals(2, bgp.neighbors().getNeighbors().size());
+            java.nio.file.Path twice = dir.resolve("twice.json");
+            java.nio.file.Files.writeString(twice, "[{\"address\":\"192.0.2.5\",\"remoteAs\":1,\"relation\":\"EBGP\"},"
+                    + "{\"address\":\"192.0.2.5\",\"remoteAs\":2,\"relation\":\"EBGP\"}]");
+            assertEquals("neighbors[1].address", assertThrows(InvalidInputException.class,
+                    () -> bgp.addNeighbors(twice)).field(), "given twice");
+        }
+    }
+
+    @Test
+    void neighborsAddedOverRestAreBackAfterARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        BgpNeighbor n = new BgpNeighbor(org.onlab.packet.Ip4Address.valueOf("192.0.2.9"), 65009, PeerRelation.EBGP,
+                                        true);
+        SpeakerConfig c = BgpEndpoint.config("10.0.0.100,65000", "127.0.0.1", 0);
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(dir);
+             BgpEndpoint bgp = BgpEndpoint.start(rt, c)) {
+            bgp.neighbors().addNeighbor(n);
+        }
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(dir);
+             BgpEndpoint bgp = BgpEndpoint.start(rt, c)) {
+            assertEquals(n, bgp.neighbors().getNeighbor(n.address()).orElseThrow().neighbor());
+            assertEquals("ACTIVE", bgp.neighbors().getNeighbor(n.address()).orElseThrow().state(),
+                         "the restarted speaker has the neighbor, passive, waiting for it");
         }
     }
 }
