@@ -20,12 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ONOS application archive the build makes (oar/target/*.oar): app.xml and the Karaf feature
- * name the pipeconf, app and REST bundles, all three are inside, and the REST bundle is a web
- * bundle at /onos/l3vpn with its web.xml.
+ * name the pipeconf, app, REST and BGP bundles, all four are inside, the REST bundle is a web
+ * bundle at /onos/l3vpn with its web.xml, and the BGP bundle declares its component and commands
+ * and imports Netty (which ONOS provides) rather than carrying it.
  */
 class OarPackagingTest {
 
-    private static final String[] BUNDLES = {"p4vpn-pipeconf", "p4vpn-app", "p4vpn-rest-api"};
+    private static final String[] BUNDLES = {"p4vpn-pipeconf", "p4vpn-app", "p4vpn-rest-api", "p4vpn-bgp"};
 
     private static Path oar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("../oar/target"))) {
@@ -43,7 +44,7 @@ class OarPackagingTest {
     }
 
     @Test
-    void theArchiveCarriesTheThreeBundlesAndNamesThem() throws IOException {
+    void theArchiveCarriesTheFourBundlesAndNamesThem() throws IOException {
         try (ZipFile zip = new ZipFile(oar().toFile())) {
             String app = text(zip, "app.xml");
             String features = text(zip, "-features.xml");
@@ -57,15 +58,38 @@ class OarPackagingTest {
         }
     }
 
+    private static byte[] bundle(ZipFile zip, String name) throws IOException {
+        ZipEntry jar = zip.stream().filter(e -> e.getName().matches(".*/" + name + "-[^/]*\\.jar"))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " jar in the .oar"));
+        try (InputStream in = zip.getInputStream(jar)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void theBgpBundleDeclaresItsComponentAndCommandsAndImportsNetty() throws IOException {
+        try (ZipFile zip = new ZipFile(oar().toFile());
+             JarInputStream j = new JarInputStream(new ByteArrayInputStream(bundle(zip, "p4vpn-bgp")))) {
+            var main = j.getManifest().getMainAttributes();
+            assertEquals("org.p4vpn.bgp", main.getValue("Bundle-SymbolicName"));
+            assertEquals("org.p4vpn.bgp.cli", main.getValue("Karaf-Commands"));
+            assertTrue(main.getValue("Service-Component").contains("org.p4vpn.bgp.onos.BgpSpeakerComponent"),
+                       main.getValue("Service-Component"));
+            assertTrue(main.getValue("Import-Package").contains("io.netty.channel;version=\"[4.1,5)\""),
+                       "Netty 4.1 imported, so ONOS 2.7's netty 4.1 bundles serve it");
+            boolean component = false;
+            for (var e = j.getNextJarEntry(); e != null; e = j.getNextJarEntry()) {
+                assertTrue(!e.getName().startsWith("io/netty/"), "Netty must not be embedded: " + e.getName());
+                component |= e.getName().equals("OSGI-INF/org.p4vpn.bgp.onos.BgpSpeakerComponent.xml");
+            }
+            assertTrue(component, "the component's descriptor in the bundle");
+        }
+    }
+
     @Test
     void theRestBundleIsAWebBundleAtOnosL3vpn() throws IOException {
         try (ZipFile zip = new ZipFile(oar().toFile())) {
-            ZipEntry jar = zip.stream().filter(e -> e.getName().matches(".*/p4vpn-rest-api-[^/]*\\.jar"))
-                    .findFirst().orElseThrow();
-            byte[] bytes;
-            try (InputStream in = zip.getInputStream(jar)) {
-                bytes = in.readAllBytes();
-            }
+            byte[] bytes = bundle(zip, "p4vpn-rest-api");
             try (JarInputStream j = new JarInputStream(new ByteArrayInputStream(bytes))) {
                 Manifest m = j.getManifest();
                 assertNotNull(m);
