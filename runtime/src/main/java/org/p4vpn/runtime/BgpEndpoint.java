@@ -8,6 +8,7 @@ import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.bgp.bridge.NeighborStore;
 import org.p4vpn.bgp.bridge.StoredNeighborService;
 import org.p4vpn.bgp.bridge.VpnBgpBridge;
+import org.p4vpn.bgp.onos.BgpConfig;
 import org.p4vpn.bgp.wire.Bgp;
 import org.p4vpn.bgp.wire.SpeakerConfig;
 import org.p4vpn.bgp.wire.WireSpeaker;
@@ -111,9 +112,33 @@ final class BgpEndpoint implements AutoCloseable {
             }
             all.add(n);
         }
+        return keep(all);
+    }
+
+    /**
+     * Keeps checked neighbors: a kept neighbor of the same address takes the new settings.
+     *
+     * @param all the neighbors
+     * @return how many
+     */
+    int keep(List<BgpNeighbor> all) {
         all.forEach(neighbors.store()::put);
         neighbors.attach(speaker); // the store's events need not come back on this thread
         return all.size();
+    }
+
+    /**
+     * Reads the network file's {@code apps / org.p4vpn.app / bgp} section with the same checks as
+     * inside ONOS.
+     *
+     * @param section the section
+     * @return the config; its {@code speaker()} and {@code neighbors()} throw naming the field
+     */
+    static BgpConfig netcfg(JsonNode section) {
+        BgpConfig c = new BgpConfig();
+        c.init(new org.onosproject.core.DefaultApplicationId(0, "org.p4vpn.app"), BgpConfig.KEY, section,
+               VpnJson.mapper(), null);
+        return c;
     }
 
     BgpNeighborService neighbors() {

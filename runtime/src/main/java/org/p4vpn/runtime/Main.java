@@ -69,7 +69,8 @@ public final class Main {
                     + (o.data == null ? "" : "   log: " + o.data.resolve("p4vpn.log")));
             try (EmbeddedProgrammer programmer = new EmbeddedProgrammer(runtime.vpnService(), runtime.routeService(),
                                                                          runtime.store(), lab.network());
-                 BgpEndpoint bgp = startBgp(runtime, o);
+                 BgpEndpoint bgp = o.bgp == null && network.bgp().isPresent()
+                         ? startNetcfgBgp(runtime, network.bgp().get()) : startBgp(runtime, o);
                  RestEndpoint rest = startRest(runtime, programmer, bgp, o)) {
                 programmer.start();
                 step("connecting to " + network.devices().size() + " switches over P4Runtime");
@@ -137,6 +138,26 @@ public final class Main {
             fail("interrupted");
         } catch (RuntimeException e) {
             fail("cannot start the BGP speaker on " + listen + ":" + o.bgpPort + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** The speaker as the network file's {@code apps / org.p4vpn.app / bgp} section sets it (as ONOS netcfg). */
+    private static BgpEndpoint startNetcfgBgp(EmbeddedRuntime runtime, com.fasterxml.jackson.databind.JsonNode section) {
+        try {
+            org.p4vpn.bgp.onos.BgpConfig cfg = BgpEndpoint.netcfg(section);
+            java.util.List<org.p4vpn.api.BgpNeighbor> neighbors = cfg.neighbors();
+            BgpEndpoint bgp = BgpEndpoint.start(runtime, cfg.speaker());
+            System.out.println("BGP speaker (network file): " + cfg.speaker().listenAddress() + ":" + bgp.port()
+                    + "   " + bgp.keep(neighbors) + " neighbors   (/l3vpn/v1/bgp/neighbors)");
+            return bgp;
+        } catch (L3VpnException e) {
+            fail("network file, apps.org.p4vpn.app." + e.field() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        } catch (RuntimeException e) {
+            fail("cannot start the BGP speaker of the network file: " + e.getMessage());
         }
         return null;
     }

@@ -5,6 +5,7 @@ import org.p4vpn.api.BgpNeighbor;
 import org.p4vpn.api.InvalidInputException;
 import org.p4vpn.api.PeerRelation;
 import org.p4vpn.bgp.wire.SpeakerConfig;
+import org.p4vpn.codec.VpnJson;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,5 +103,26 @@ class BgpEndpointTest {
             assertEquals("ACTIVE", bgp.neighbors().getNeighbor(n.address()).orElseThrow().state(),
                          "the restarted speaker has the neighbor, passive, waiting for it");
         }
+    }
+
+    @Test
+    void theNetworkFilesBgpSectionStartsTheSpeakerAsInOnos() throws Exception {
+        org.p4vpn.p4rt.topo.NetworkFile file = org.p4vpn.p4rt.topo.NetworkFile.parse(VpnJson.mapper().readTree(
+                "{\"apps\": {\"org.p4vpn.app\": {\"p4vpn\": {\"asNumber\": 65000}, \"bgp\": {\"routerId\":"
+                + " \"10.0.0.100\", \"asNumber\": 65000, \"listenAddress\": \"127.0.0.1\", \"port\": 0,"
+                + " \"neighbors\": [{\"address\": \"192.0.2.31\", \"remoteAs\": 65031, \"relation\": \"EBGP\","
+                + " \"passive\": true}]}}}}"));
+        org.p4vpn.bgp.onos.BgpConfig cfg = BgpEndpoint.netcfg(file.bgp().orElseThrow());
+        try (EmbeddedRuntime rt = EmbeddedRuntime.start(null);
+             BgpEndpoint bgp = BgpEndpoint.start(rt, cfg.speaker())) {
+            assertEquals(1, bgp.keep(cfg.neighbors()));
+            assertEquals(65031, bgp.neighbors().getNeighbor(org.onlab.packet.Ip4Address.valueOf("192.0.2.31"))
+                    .orElseThrow().neighbor().remoteAs());
+            assertTrue(bgp.port() > 0);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> BgpEndpoint.netcfg(
+                VpnJson.mapper().readTree("{\"routerId\": \"10.0.0.100\", \"asNumber\": -1}")).speaker());
+        assertEquals("bgp.asNumber", e.field(), e.getMessage());
+        assertTrue(org.p4vpn.p4rt.topo.NetworkFile.parse(VpnJson.mapper().readTree("{}")).bgp().isEmpty());
     }
 }

@@ -105,8 +105,19 @@ public final class NetworkFile {
     private final List<Host> hosts = new ArrayList<>();
     private long asNumber = 65000;
     private String tunnelMode = "PHP";
+    private JsonNode bgp;
 
     private NetworkFile() {
+    }
+
+    /**
+     * Returns the BGP speaker's section, {@code apps / org.p4vpn.app / bgp}, as ONOS network
+     * configuration takes it; unchecked here.
+     *
+     * @return the section, if the file has one
+     */
+    public java.util.Optional<JsonNode> bgp() {
+        return java.util.Optional.ofNullable(bgp);
     }
 
     /**
@@ -160,6 +171,8 @@ public final class NetworkFile {
         JsonNode app = root.path("apps").path("org.p4vpn.app").path("p4vpn");
         n.asNumber = app.path("asNumber").asLong(65000);
         n.tunnelMode = app.path("tunnelMode").asText("PHP");
+        // ONOS's netcfg "bgp" section of the app, kept as is: the BGP module checks it (BgpConfig)
+        n.bgp = root.path("apps").path("org.p4vpn.app").get("bgp");
         return n;
     }
 
