@@ -17,6 +17,13 @@ import org.p4vpn.api.ConflictException;
 import org.p4vpn.api.PeerRelation;
 import org.p4vpn.bgp.bridge.Product;
 import org.p4vpn.bgp.bridge.StoredNeighborService;
+import org.p4vpn.bgp.wire.Bgp;
+import org.p4vpn.bgp.wire.SessionState;
+import org.p4vpn.bgp.wire.SpeakerConfig;
+import org.p4vpn.bgp.wire.WireSpeaker;
+import org.p4vpn.p4rt.Poll;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +49,8 @@ class BgpSpeakerComponentTest {
             + " \"passive\": true}]}";
     private static final BgpNeighbor EXTRA =
             new BgpNeighbor(Ip4Address.valueOf("127.0.0.22"), 65001, PeerRelation.EBGP, true);
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final SharedTestStorage storage = new SharedTestStorage();
     private final Election election = new Election();
@@ -155,5 +164,32 @@ class BgpSpeakerComponentTest {
         netcfg.set(APP, null);
         assertFalse(a.isRunning(), "config removed, speaker stopped");
         assertEquals(List.of(), addresses(a));
+    }
+
+    @Test
+    void aRouterKeepsItsSessionAndRoutesWhenTheBackupTakesOver() throws Exception {
+        // the speaker on 127.79.1.1:179, a router on 127.79.1.2 that connects to it
+        netcfg.set(APP, "{\"routerId\": \"10.79.1.100\", \"asNumber\": 65000, \"clusterId\": \"10.79.1.100\","
+                + " \"listenAddress\": \"127.79.1.1\", \"neighbors\": [{\"address\": \"127.79.1.2\","
+                + " \"remoteAs\": 65000, \"relation\": \"CLIENT\", \"passive\": true}]}");
+        BgpSpeakerComponent a = instance("a");
+        BgpSpeakerComponent b = instance("b");
+        try (WireSpeaker router = WireSpeaker.start(new SpeakerConfig(Ip4Address.valueOf("10.79.1.2"), 65000, null,
+                Ip4Address.valueOf("127.79.1.2"), Bgp.PORT, 9, 1, 0))) {
+            router.addPeer(new BgpNeighbor(Ip4Address.valueOf("127.79.1.1"), 65000, PeerRelation.NON_CLIENT, false));
+            Ip4Address us = Ip4Address.valueOf("127.79.1.1");
+            // PE1's route (192.168.1.0/24 of VPN red) reaches the router through the leader's bridge
+            assertTrue(Poll.until(WAIT, () -> router.peer(us).state() == SessionState.ESTABLISHED
+                    && !router.adjRibIn(us).isEmpty()), () -> router.peers().toString());
+            assertEquals("ESTABLISHED", a.getNeighbors().get(0).state());
+            assertEquals(StoredNeighborService.STANDBY, b.getNeighbors().get(0).state());
+
+            stop(a);
+            assertTrue(Poll.until(WAIT, () -> "ESTABLISHED".equals(b.getNeighbors().get(0).state())
+                    && router.peer(us).state() == SessionState.ESTABLISHED && !router.adjRibIn(us).isEmpty()),
+                       () -> router.peers() + " " + b.getNeighbors());
+            assertEquals(Product.PE1_ID, router.adjRibIn(us).get(0).attributes().originatorId().orElseThrow(),
+                         "the backup reflects PE1's route as the leader did");
+        }
     }
 }
