@@ -130,7 +130,7 @@ public final class TransportPlanner {
                         DeviceId m = l.dst().deviceId();
                         Long dm = dist.get(m);
                         if (dm != null && dist.get(n) == l.weight() + dm) {
-                            hops.add(new TransportPlan.NextHop(l.src().port(), m, outLabel(m, egress, egress)));
+                            hops.add(new TransportPlan.NextHop(l.src().port(), m, outLabel(m, egress, fecKey(m, egress))));
                         }
                     }
                 }
@@ -181,9 +181,7 @@ public final class TransportPlanner {
             List<TransportPlan.NextHop> hops = new ArrayList<>();
             for (TransportPlan.NextHop h : fecs.get(n).get(egress).nextHops()) {
                 DeviceId m = h.neighbour();
-                int out = m.equals(egress) && mode != TunnelMode.UHP
-                        ? (mode == TunnelMode.PHP ? LspHop.IMPLICIT_NULL : 0) : label(privateKey(m, vpn, egress));
-                hops.add(new TransportPlan.NextHop(h.port(), m, out));
+                hops.add(new TransportPlan.NextHop(h.port(), m, outLabel(m, egress, privateKey(m, vpn, egress))));
             }
             int in = n.equals(egress) && mode != TunnelMode.UHP ? LspHop.NONE : label(privateKey(n, vpn, egress));
             if (in != LspHop.NONE) {
@@ -203,19 +201,15 @@ public final class TransportPlanner {
         }
     }
 
-    /** The label a switch sends to neighbour m for a tunnel ending at egress. */
-    private int outLabel(DeviceId m, DeviceId egress, DeviceId tunnelEnd) {
-        if (m.equals(tunnelEnd)) {
-            switch (mode) {
-                case PHP:
-                    return LspHop.IMPLICIT_NULL;
-                case EXPLICIT_NULL:
-                    return 0;
-                default:
-                    return label(fecKey(m, egress));
-            }
+    /**
+     * The label a switch sends to neighbour m on a tunnel ending at egress: m's own label (key),
+     * unless m is the egress and the tunnel mode has it receive implicit (PHP) or explicit null.
+     */
+    private int outLabel(DeviceId m, DeviceId egress, LabelKey mLabel) {
+        if (m.equals(egress) && mode != TunnelMode.UHP) {
+            return mode == TunnelMode.PHP ? LspHop.IMPLICIT_NULL : 0;
         }
-        return label(fecKey(m, egress));
+        return label(mLabel);
     }
 
     private Lsp lsp(DeviceId ingress, DeviceId egress, TransportTopology topo,
@@ -240,8 +234,8 @@ public final class TransportPlanner {
             for (TransportTopology.Link l : path) {
                 DeviceId d = l.src().deviceId();
                 DeviceId m = l.dst().deviceId();
-                int outLabel = m.equals(egress) ? outLabel(m, egress, egress)
-                        : label(backupKey(m, ingress, egress));
+                int outLabel = outLabel(m, egress, m.equals(egress) ? fecKey(m, egress)
+                        : backupKey(m, ingress, egress));
                 backup.add(new LspHop(d, in, l.src().port(), m, outLabel));
                 if (!d.equals(ingress)) {
                     backups.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(key, new TransportPlan.Tunnel(in,

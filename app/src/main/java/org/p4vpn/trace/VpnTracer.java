@@ -116,6 +116,7 @@ public final class VpnTracer {
                         "no LSP from " + ingress + " to " + egress.get() + " (egress PE unreachable)");
         }
         int vpnLabel = route.label();
+        java.util.Collection<NetworkLink> links = network == null ? List.of() : network.getLinks();
         List<TraceHop> hops = new ArrayList<>();
         PortNumber in = site.port();
         for (LspHop h : path) {
@@ -127,7 +128,7 @@ public final class VpnTracer {
             List<Integer> stack = h.outLabel() == LspHop.IMPLICIT_NULL ? List.of(vpnLabel)
                     : List.of(h.outLabel(), vpnLabel);
             hops.add(new TraceHop(h.device(), in, h.outPort(), action, stack));
-            in = receivingPort(h.device(), h.outPort());
+            in = receivingPort(links, h.device(), h.outPort());
         }
         Optional<Site> out = egressSite(route, egress.get(), destination);
         if (out.isEmpty()) {
@@ -195,12 +196,13 @@ public final class VpnTracer {
         return Optional.ofNullable(best);
     }
 
-    private PortNumber receivingPort(DeviceId device, PortNumber outPort) {
-        if (network == null || outPort == null) {
+    private static PortNumber receivingPort(java.util.Collection<NetworkLink> links, DeviceId device,
+                                            PortNumber outPort) {
+        if (outPort == null) {
             return null;
         }
         ConnectPoint end = new ConnectPoint(device, outPort);
-        for (NetworkLink l : network.getLinks()) {
+        for (NetworkLink l : links) {
             ConnectPoint peer = l.peerOf(end);
             if (peer != null) {
                 return peer.port();

@@ -197,34 +197,36 @@ public final class PipelineTranslator {
         void tunnels() {
             st.plan.tunnels(sw.id()).forEach((egress, t) -> {
                 if (egress.equals(sw.id())) {
-                    if (st.plan.mode() == TunnelMode.UHP) {
-                        entry(INGRESS_PIPE_IMPL_MPLS_TERMINATE_MPLS_TERMINATE,
-                              action(INGRESS_PIPE_IMPL_MPLS_TERMINATE_POP_TRANSPORT), null,
-                              exact(HDR_LABEL, t.inLabel(), HDR_LABEL_BITWIDTH));
-                    }
+                    terminate(t);
                     return;
                 }
                 transit(t);
             });
             st.plan.backupTunnels(sw.id()).values().forEach(this::transit);
             st.plan.privateTunnels(sw.id()).values().forEach(t -> {
-                if (!t.nextHops().isEmpty()) {
+                if (t.nextHops().isEmpty()) {
+                    terminate(t); // a VPN's private tunnel ends here
+                } else {
                     transit(t);
-                } else if (st.plan.mode() == TunnelMode.UHP) {
-                    // A private tunnel's end (ultimate-hop popping): this PE pops its own label.
-                    entry(INGRESS_PIPE_IMPL_MPLS_TERMINATE_MPLS_TERMINATE,
-                          action(INGRESS_PIPE_IMPL_MPLS_TERMINATE_POP_TRANSPORT), null,
-                          exact(HDR_LABEL, t.inLabel(), HDR_LABEL_BITWIDTH));
                 }
             });
+        }
+
+        /** The end of a tunnel: with ultimate-hop popping, this PE pops its own transport label. */
+        private void terminate(TransportPlan.Tunnel t) {
+            if (st.plan.mode() == TunnelMode.UHP) {
+                entry(INGRESS_PIPE_IMPL_MPLS_TERMINATE_MPLS_TERMINATE,
+                      action(INGRESS_PIPE_IMPL_MPLS_TERMINATE_POP_TRANSPORT), null,
+                      exact(HDR_LABEL, t.inLabel(), HDR_LABEL_BITWIDTH));
+            }
         }
 
         private void transit(TransportPlan.Tunnel t) {
             List<PiAction> hops = new ArrayList<>();
             // A neighbour with no router MAC (not a provider node) cannot be sent to.
             t.nextHops().stream().filter(h -> macs.containsKey(h.neighbour())).forEach(h -> hops.add(hopAction(h)));
-            if (!leadsSomewhere(t)) {
-                return;
+            if (hops.isEmpty()) {
+                return; // as leadsSomewhere(t) says: no route points at this tunnel
             }
             group(t.inLabel(), hops);
             entry(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_FIB, action(INGRESS_PIPE_IMPL_MPLS_FIB_MPLS_TRANSIT,

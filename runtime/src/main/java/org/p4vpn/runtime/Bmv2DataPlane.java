@@ -152,9 +152,9 @@ public final class Bmv2DataPlane implements DataPlane {
         if (link == null) {
             throw new IllegalArgumentException("no link ends at " + device + "/" + port);
         }
-        if (!Files.isExecutable(Path.of("/usr/sbin/nft"))) {
-            throw new IllegalStateException("cutting a link on BMv2 needs nft (Debian package nftables)");
-        }
+        linkCutUnavailableReason().ifPresent(r -> {
+            throw new IllegalStateException("cannot cut a link on BMv2: " + r);
+        });
         String table = "p4vpn_cut_" + link.a();
         Commands.run(true, "nft", "delete", "table", "netdev", table);
         cut.remove(table);
