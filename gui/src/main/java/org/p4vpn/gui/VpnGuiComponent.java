@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.p4vpn.api.L3VpnService;
 import org.p4vpn.api.LspService;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * Registers the application's GUI extension with ONOS: the VPN table view in the Network menu and
  * the VPN overlay of the topology view. The browser side lives in the resources
  * {@value #RESOURCE_PATH}/ (css.html, js.html) and app/view/ (one folder per view and overlay).
+ * ONOS's GUI is optional: the component is active without it and registers the extension when the
+ * GUI's {@link UiExtensionService} appears (and withdraws it when the GUI goes).
  */
 @Component(immediate = true)
 public class VpnGuiComponent {
@@ -28,8 +31,9 @@ public class VpnGuiComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(VpnGuiComponent.class);
 
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected UiExtensionService uiExtensionService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            bind = "bindUiExtensionService", unbind = "unbindUiExtensionService")
+    protected volatile UiExtensionService uiExtensionService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected L3VpnService vpnService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
@@ -60,14 +64,61 @@ public class VpnGuiComponent {
 
     @Activate
     protected void activate() {
-        extension = extension(vpnService, lspService, linkService);
-        uiExtensionService.register(extension);
-        LOG.info("Started: VPN view and topology overlay registered");
+        synchronized (this) {
+            extension = extension(vpnService, lspService, linkService);
+            if (uiExtensionService != null) {
+                uiExtensionService.register(extension);
+                LOG.info("Started: VPN view and topology overlay registered");
+            } else {
+                LOG.info("Started: no ONOS GUI here; the VPN view and overlay register when it appears");
+            }
+        }
     }
 
     @Deactivate
     protected void deactivate() {
-        uiExtensionService.unregister(extension);
-        LOG.info("Stopped");
+        synchronized (this) {
+            if (uiExtensionService != null && extension != null) {
+                uiExtensionService.unregister(extension);
+            }
+            extension = null;
+            LOG.info("Stopped");
+        }
+    }
+
+    /**
+     * Called when ONOS's GUI (its extension service) appears.
+     *
+     * @param service the GUI's extension service
+     */
+    protected void bindUiExtensionService(UiExtensionService service) {
+        synchronized (this) {
+            uiExtensionService = service;
+            if (extension != null) {
+                service.register(extension);
+                LOG.info("ONOS GUI appeared: VPN view and topology overlay registered");
+            }
+        }
+    }
+
+    /**
+     * Called when ONOS's GUI goes away.
+     *
+     * @param service the GUI's extension service
+     */
+    protected void unbindUiExtensionService(UiExtensionService service) {
+        synchronized (this) {
+            if (uiExtensionService == service) {
+                if (extension != null) {
+                    service.unregister(extension);
+                }
+                uiExtensionService = null;
+            }
+        }
+    }
+
+    /** @return whether the extension is registered with a GUI now */
+    boolean registered() {
+        return extension != null && uiExtensionService != null;
     }
 }
