@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.onosproject.ui.UiExtension;
+import org.onosproject.ui.UiExtensionServiceAdapter;
 import org.onosproject.ui.UiMessageHandler;
 import org.onosproject.ui.UiTopoOverlay;
 import org.onosproject.ui.table.TableModel;
@@ -165,5 +166,41 @@ class VpnGuiTest {
             }
             assertTrue(found > 0);
         }
+    }
+
+    /** ONOS's GUI adapter that records what is registered. */
+    private static final class RecordingGui extends UiExtensionServiceAdapter {
+        final List<UiExtension> registered = new java.util.ArrayList<>();
+
+        @Override
+        public void register(UiExtension extension) {
+            registered.add(extension);
+        }
+
+        @Override
+        public void unregister(UiExtension extension) {
+            registered.remove(extension);
+        }
+    }
+
+    @Test
+    void theComponentRunsWithoutOnosGuiAndRegistersWhenItAppears() {
+        VpnGuiComponent c = new VpnGuiComponent();
+        c.vpnService = f.vpns;
+        c.lspService = f.lsps;
+        c.linkService = f.links;
+        c.activate();
+        assertTrue(!c.registered(), "no GUI yet: active, nothing registered");
+
+        RecordingGui gui = new RecordingGui();
+        c.bindUiExtensionService(gui);
+        assertEquals(1, gui.registered.size(), "the GUI appeared: the extension is registered with it");
+        assertTrue(c.registered());
+
+        c.unbindUiExtensionService(gui);
+        assertEquals(0, gui.registered.size(), "the GUI went: the extension is withdrawn");
+        c.bindUiExtensionService(gui);
+        c.deactivate();
+        assertEquals(0, gui.registered.size(), "deactivation withdraws it");
     }
 }

@@ -20,13 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ONOS application archive the build makes (oar/target/*.oar): app.xml and the Karaf feature
- * name the pipeconf, app, REST and BGP bundles, all four are inside, the REST bundle is a web
+ * name the pipeconf, app, REST, BGP and GUI bundles, all five are inside, the REST bundle is a web
  * bundle at /onos/l3vpn with its web.xml, and the BGP bundle declares its component and commands
  * and imports Netty (which ONOS provides) rather than carrying it.
  */
 class OarPackagingTest {
 
-    private static final String[] BUNDLES = {"p4vpn-pipeconf", "p4vpn-app", "p4vpn-rest-api", "p4vpn-bgp"};
+    private static final String[] BUNDLES = {"p4vpn-pipeconf", "p4vpn-app", "p4vpn-rest-api", "p4vpn-bgp", "p4vpn-gui"};
 
     private static Path oar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("../oar/target"))) {
@@ -44,7 +44,7 @@ class OarPackagingTest {
     }
 
     @Test
-    void theArchiveCarriesTheFourBundlesAndNamesThem() throws IOException {
+    void theArchiveCarriesTheFiveBundlesAndNamesThem() throws IOException {
         try (ZipFile zip = new ZipFile(oar().toFile())) {
             String app = text(zip, "app.xml");
             String features = text(zip, "-features.xml");
