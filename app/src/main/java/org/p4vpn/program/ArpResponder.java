@@ -55,6 +55,8 @@ public class ArpResponder {
     protected DeviceService deviceService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected HostService hostService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected org.onosproject.net.config.NetworkConfigService netcfgService;
 
     /** Router MACs; tests may substitute their own before activating. */
     protected SwitchAddressing addressing;
@@ -67,7 +69,7 @@ public class ArpResponder {
     public void activate() {
         appId = coreService.registerApplication(L3VpnManager.APP_NAME);
         if (addressing == null) {
-            addressing = new OnosSwitchAddressing(deviceService, hostService);
+            addressing = new OnosSwitchAddressing(deviceService, hostService, netcfgService);
         }
         packetService.addProcessor(processor, PacketProcessor.director(1));
         packetService.requestPackets(arpSelector(), PacketPriority.CONTROL, appId);

@@ -4,6 +4,7 @@ import org.onlab.packet.MacAddress;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
+import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.host.HostService;
 import org.p4vpn.api.Site;
@@ -11,8 +12,8 @@ import org.p4vpn.api.Site;
 import java.util.Optional;
 
 /**
- * Addresses from ONOS: the router MAC from the device annotation {@value #ROUTER_MAC} (set through
- * netcfg, e.g. {@code "basic": {"annotations": ...}} or a driver), the CE MAC from the host ONOS
+ * Addresses from ONOS: the router MAC from the device's {@code p4vpn} netcfg section
+ * ({@link VpnDeviceConfig}), else from the device annotation {@value #ROUTER_MAC}; the CE MAC from the host ONOS
  * learned with the CE's address at the site's port and VLAN, else the MAC configured on the site.
  */
 public final class OnosSwitchAddressing implements SwitchAddressing {
@@ -22,20 +23,27 @@ public final class OnosSwitchAddressing implements SwitchAddressing {
 
     private final DeviceService devices;
     private final HostService hosts;
+    private final NetworkConfigService netcfg;
 
     /**
      * Creates the addressing.
      *
      * @param devices device service
      * @param hosts   host service
+     * @param netcfg  network configuration (null: annotations only)
      */
-    public OnosSwitchAddressing(DeviceService devices, HostService hosts) {
+    public OnosSwitchAddressing(DeviceService devices, HostService hosts, NetworkConfigService netcfg) {
         this.devices = devices;
         this.hosts = hosts;
+        this.netcfg = netcfg;
     }
 
     @Override
     public Optional<MacAddress> routerMac(DeviceId device) {
+        VpnDeviceConfig cfg = netcfg == null ? null : netcfg.getConfig(device, VpnDeviceConfig.class);
+        if (cfg != null && cfg.routerMac().isPresent()) {
+            return cfg.routerMac();
+        }
         Device d = devices.getDevice(device);
         String mac = d == null ? null : d.annotations().value(ROUTER_MAC);
         if (mac == null) {

@@ -100,6 +100,8 @@ public class VpnProgrammingManager implements LspService {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected HostService hostService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected org.onosproject.net.config.NetworkConfigService netcfgService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected MastershipService mastershipService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected FlowRuleService flowRuleService;
@@ -119,6 +121,12 @@ public class VpnProgrammingManager implements LspService {
     private final DeviceListener deviceListener = new InternalDeviceListener();
     private final HostListener hostListener = new InternalHostListener();
     private final MastershipListener mastershipListener = new InternalMastershipListener();
+    // A device's p4vpn section (its router MAC) may arrive after the device.
+    private final org.onosproject.net.config.NetworkConfigListener netcfgListener = e -> {
+        if (e.configClass() == VpnDeviceConfig.class) {
+            requestRecompute();
+        }
+    };
     private final AtomicBoolean recomputeQueued = new AtomicBoolean();
 
     private ExecutorService ownExecutor;
@@ -150,7 +158,7 @@ public class VpnProgrammingManager implements LspService {
             executor = ownExecutor;
         }
         if (addressing == null) {
-            addressing = new OnosSwitchAddressing(deviceService, hostService);
+            addressing = new OnosSwitchAddressing(deviceService, hostService, netcfgService);
         }
         planner = new TransportPlanner(store.labelAllocator(), tunnelMode);
         routeService.addListener(routeListener);
@@ -159,6 +167,9 @@ public class VpnProgrammingManager implements LspService {
         deviceService.addListener(deviceListener);
         hostService.addListener(hostListener);
         mastershipService.addListener(mastershipListener);
+        if (netcfgService != null) {
+            netcfgService.addListener(netcfgListener);
+        }
         requestRecompute();
         log.info("Started");
     }
@@ -167,6 +178,9 @@ public class VpnProgrammingManager implements LspService {
     @Deactivate
     public void deactivate() {
         mastershipService.removeListener(mastershipListener);
+        if (netcfgService != null) {
+            netcfgService.removeListener(netcfgListener);
+        }
         hostService.removeListener(hostListener);
         deviceService.removeListener(deviceListener);
         linkService.removeListener(linkListener);

@@ -42,6 +42,9 @@ public final class Main {
         private String bgpListen;
         private Path bgpNeighbors;
         private int bgpPort = BgpEndpoint.defaultPort();
+        private String onos;
+        private String onosUser = "onos";
+        private String onosPassword = "rocks";
     }
 
     /**
@@ -49,7 +52,7 @@ public final class Main {
      *
      * @param args {@code [--network FILE] [--scenario FILE] [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST]
      *             [--rest-port N] [--users FILE] [--serve] [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST]
-     *             [--bgp-port N] [--bgp-neighbors FILE]]}
+     *             [--bgp-port N] [--bgp-neighbors FILE]] [--onos URL [--onos-user U] [--onos-password P]]}
      */
     public static void main(String[] args) {
         Options o = options(args);
@@ -62,6 +65,9 @@ public final class Main {
         NetworkFile network = load(o.network, LAB + "network.json", "network", NetworkFile::read);
         Scenario scenario = load(o.scenario, LAB + "scenario.json", "scenario", Scenario::read);
         System.out.println("p4vpn: " + scenario.description());
+        if (o.onos != null) {
+            System.exit(runOnOnos(network, scenario, o) ? 0 : 1);
+        }
         boolean ok;
         try (DataPlane lab = startDataPlane(network, o);
              EmbeddedRuntime runtime = EmbeddedRuntime.start(o.data)) {
@@ -111,6 +117,26 @@ public final class Main {
         if (!ok) {
             System.exit(1);
         }
+    }
+
+    /** The job with a running ONOS as the controller (--onos URL) instead of the embedded runtime. */
+    private static boolean runOnOnos(NetworkFile network, Scenario scenario, Options o) {
+        OnosController onos = new OnosController(o.onos, o.onosUser, o.onosPassword);
+        System.out.println("controller: ONOS at " + o.onos + "   (the application's API: " + onos.apiBase() + ")");
+        try (DataPlane lab = startDataPlane(network, o)) {
+            List<Verification.Row> rows = OnosJob.run(onos, scenario, lab, System.out);
+            boolean ok = o.attach || Verification.print(rows, System.out);
+            if (o.serve) {
+                System.out.println("serving the switches to ONOS; stop with Ctrl-C");
+                Poll.until(Duration.ofDays(3650), () -> false);
+            }
+            return ok;
+        } catch (RestProvisioner.RefusedException e) {
+            fail("scenario rejected by the application in ONOS: " + e.getMessage());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            fail("ONOS at " + o.onos + ": " + e.getMessage());
+        }
+        return false;
     }
 
     private static BgpEndpoint startBgp(EmbeddedRuntime runtime, Options o) {
@@ -269,14 +295,27 @@ public final class Main {
                 case "--bgp-port":
                     o.bgpPort = port("--bgp-port", value(args, ++i));
                     break;
+                case "--onos":
+                    o.onos = value(args, ++i);
+                    break;
+                case "--onos-user":
+                    o.onosUser = value(args, ++i);
+                    break;
+                case "--onos-password":
+                    o.onosPassword = value(args, ++i);
+                    break;
                 default:
                     fail("unknown argument " + args[i] + "\nusage: p4vpn [--network FILE] [--scenario FILE]"
                                  + " [--data DIR | --in-memory] [--bmv2 | --attach] [--listen HOST] [--rest-port N] [--users FILE] [--serve]"
-                                 + " [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST] [--bgp-port N] [--bgp-neighbors FILE]]");
+                                 + " [--bgp ROUTER_ID,AS[,CLUSTER_ID] [--bgp-listen HOST] [--bgp-port N] [--bgp-neighbors FILE]]"
+                                 + " [--onos URL [--onos-user U] [--onos-password P]]");
             }
         }
         if ((o.bgpNeighbors != null || o.bgpListen != null) && o.bgp == null) {
             fail("--bgp-neighbors and --bgp-listen go with --bgp ROUTER_ID,AS[,CLUSTER_ID]");
+        }
+        if (o.onos != null && o.bgp != null) {
+            fail("--bgp runs the embedded runtime's speaker; with --onos the speaker is ONOS's (netcfg apps.org.p4vpn.app.bgp)");
         }
         if (o.bmv2 && o.attach) {
             fail("--bmv2 starts switches and --attach uses running ones: give one of them");

@@ -322,10 +322,16 @@ public final class P4RuntimeServer extends P4RuntimeGrpc.P4RuntimeImplBase imple
                                             "No forwarding pipeline config set for this device"));
             return;
         }
+        // Only the parts asked for, as PI (BMv2) answers: ONOS asks COOKIE_ONLY to check the pipeline.
+        GetForwardingPipelineConfigRequest.ResponseType type = req.getResponseType();
         ForwardingPipelineConfig.Builder c = ForwardingPipelineConfig.newBuilder();
-        c.setP4Info(p.p4info).getCookieBuilder().setCookie(p.cookie);
-        if (req.getResponseType() == GetForwardingPipelineConfigRequest.ResponseType.ALL
-                || req.getResponseType() == GetForwardingPipelineConfigRequest.ResponseType.DEVICE_CONFIG_AND_COOKIE) {
+        c.getCookieBuilder().setCookie(p.cookie);
+        if (type == GetForwardingPipelineConfigRequest.ResponseType.ALL
+                || type == GetForwardingPipelineConfigRequest.ResponseType.P4INFO_AND_COOKIE) {
+            c.setP4Info(p.p4info);
+        }
+        if (type == GetForwardingPipelineConfigRequest.ResponseType.ALL
+                || type == GetForwardingPipelineConfigRequest.ResponseType.DEVICE_CONFIG_AND_COOKIE) {
             c.setP4DeviceConfig(ByteString.copyFrom(p.deviceConfig));
         }
         out.onNext(GetForwardingPipelineConfigResponse.newBuilder().setConfig(c).build());

@@ -17,6 +17,7 @@ import p4.v1.P4RuntimeOuterClass.GetForwardingPipelineConfigRequest;
 import p4.config.v1.P4InfoOuterClass.P4Info;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Reading the pipeline of a switch that has none: BMv2 answers FAILED_PRECONDITION, the emulator
  * the same, and the client turns it into an empty config (so a controller pushes the pipeline);
- * after a push, the cookie comes back.
+ * after a push, the cookie comes back, with only the parts each response type asks for.
  */
 class PipelineConfigTest {
 
@@ -52,6 +53,32 @@ class PipelineConfigTest {
             ForwardingPipelineConfig have = c.getPipeline();
             assertEquals(4242, have.getCookie().getCookie());
             assertTrue(have.getP4Info().getTablesCount() > 0);
+        }
+        onlyWhatIsAsked(port);
+    }
+
+    /** ONOS asks COOKIE_ONLY to check a switch's pipeline; BMv2 then sends no P4Info (ONOS warns if it comes). */
+    private static void onlyWhatIsAsked(int port) {
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            var stub = P4RuntimeGrpc.newBlockingStub(ch);
+            for (GetForwardingPipelineConfigRequest.ResponseType t : List.of(
+                    GetForwardingPipelineConfigRequest.ResponseType.ALL,
+                    GetForwardingPipelineConfigRequest.ResponseType.COOKIE_ONLY,
+                    GetForwardingPipelineConfigRequest.ResponseType.P4INFO_AND_COOKIE,
+                    GetForwardingPipelineConfigRequest.ResponseType.DEVICE_CONFIG_AND_COOKIE)) {
+                ForwardingPipelineConfig c = stub.getForwardingPipelineConfig(GetForwardingPipelineConfigRequest
+                        .newBuilder().setDeviceId(1).setResponseType(t).build()).getConfig();
+                boolean info = t == GetForwardingPipelineConfigRequest.ResponseType.ALL
+                        || t == GetForwardingPipelineConfigRequest.ResponseType.P4INFO_AND_COOKIE;
+                boolean device = t == GetForwardingPipelineConfigRequest.ResponseType.ALL
+                        || t == GetForwardingPipelineConfigRequest.ResponseType.DEVICE_CONFIG_AND_COOKIE;
+                assertEquals(4242, c.getCookie().getCookie(), t + ": cookie");
+                assertEquals(info, c.hasP4Info(), t + ": P4Info");
+                assertEquals(device, !c.getP4DeviceConfig().isEmpty(), t + ": device config");
+            }
+        } finally {
+            ch.shutdownNow();
         }
     }
 
