@@ -1,6 +1,5 @@
 package org.p4vpn.program;
 
-import org.onlab.packet.Ip4Address;
 import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.Config;
@@ -50,23 +49,5 @@ public final class VpnDeviceConfig extends Config<DeviceId> {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Returns the role.
-     *
-     * @return role, if set
-     */
-    public Optional<NodeRole> role() {
-        return Optional.ofNullable(get(ROLE, null)).map(NodeRole::valueOf);
-    }
-
-    /**
-     * Returns the router id.
-     *
-     * @return router id, if set
-     */
-    public Optional<Ip4Address> routerId() {
-        return Optional.ofNullable(get(ROUTER_ID, null)).map(Ip4Address::valueOf);
     }
 }

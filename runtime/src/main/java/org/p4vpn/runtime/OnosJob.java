@@ -1,13 +1,11 @@
 package org.p4vpn.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.p4vpn.codec.Scenario;
 import org.p4vpn.p4rt.Poll;
 import org.p4vpn.p4rt.topo.NetworkFile;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,22 +54,12 @@ public final class OnosJob {
         }
         out.println("... waiting until ONOS has programmed the switches (the reachable pairs answer)");
         t0 = System.nanoTime();
-        List<String[]> reachable = pairs(scenario.checks(), "reachable");
+        List<String[]> reachable = Verification.pairs(scenario.checks(), "reachable");
         boolean programmed = Poll.until(PROGRAMMED_TIMEOUT, () -> reachable.stream()
                 .allMatch(p -> lab.ping(p[0], p[1], Duration.ofMillis(500))));
         out.println(programmed ? "programmed after " + (System.nanoTime() - t0) / 1_000_000 + " ms"
                             : "not every reachable pair answered within " + PROGRAMMED_TIMEOUT.toSeconds() + " s");
         out.println("... checking reachability with pings between CEs");
         return Verification.run(scenario.checks(), lab);
-    }
-
-    private static List<String[]> pairs(JsonNode checks, String kind) {
-        List<String[]> out = new ArrayList<>();
-        if (checks != null) {
-            for (JsonNode p : checks.path(kind)) {
-                out.add(new String[] {p.get(0).asText(), p.get(1).asText()});
-            }
-        }
-        return out;
     }
 }

@@ -56,14 +56,29 @@ public final class Verification {
             return rows;
         }
         for (String kind : new String[] {"reachable", "isolated"}) {
-            for (JsonNode pair : checks.path(kind)) {
-                String a = pair.get(0).asText();
-                String b = pair.get(1).asText();
-                rows.add(ping(net, a, b, kind.equals("reachable")));
-                rows.add(ping(net, b, a, kind.equals("reachable")));
+            for (String[] pair : pairs(checks, kind)) {
+                rows.add(ping(net, pair[0], pair[1], kind.equals("reachable")));
+                rows.add(ping(net, pair[1], pair[0], kind.equals("reachable")));
             }
         }
         return rows;
+    }
+
+    /**
+     * Returns the pairs of CE names a scenario's checks declare of one kind.
+     *
+     * @param checks the scenario's "checks", may be null
+     * @param kind   "reachable" or "isolated"
+     * @return the pairs, each {first, second}
+     */
+    public static List<String[]> pairs(JsonNode checks, String kind) {
+        List<String[]> out = new ArrayList<>();
+        if (checks != null) {
+            for (JsonNode p : checks.path(kind)) {
+                out.add(new String[] {p.get(0).asText(), p.get(1).asText()});
+            }
+        }
+        return out;
     }
 
     private static Row ping(DataPlane net, String from, String to, boolean expect) {
